@@ -1,0 +1,131 @@
+"""Core records that flow through the pipeline.
+
+source -> RawDocument -> clean -> Document -> annotate -> AnnotatedDocument -> store
+
+All records are frozen: a stage never mutates its input, it returns a new record, so the
+per-document stages are pure functions that run the same in one process or on a cluster.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year", "unknown"]
+EntityType = Literal["PERSON", "ORG", "COUNTRY", "LOCATION", "EQUIPMENT", "OTHER"]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as a source adapter found it, before any cleaning.
+
+    Exactly one of ``text`` and ``html`` is set. ``source`` names where it came from
+    (a path, ``path:line`` for JSON Lines, ``<stdin>``) so that errors can point at it.
+    ``content_hash`` is the SHA-256 of the content and makes re-ingestion a no-op.
+    """
+
+    source: str
+    content_hash: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """A bad input: reported on one line, counted, and never stops the other inputs."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class PubDate:
+    """Publication date as ISO 8601, possibly partial (``2023-08``), with how sure we are.
+
+    ``source`` says where it came from: ``metadata`` (JSONL field or header line), ``html``
+    (htmldate), ``text`` (a date or timestamp line in the page furniture), or ``none``.
+    """
+
+    value: str | None = None
+    precision: Precision = "unknown"
+    source: str = "none"
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps character offsets of the clean text back to the original text.
+
+    Stored as segments ``(clean_start, orig_start, length)`` inside which the mapping is a
+    shift; a clean offset between segments maps to the end of the previous segment.
+    """
+
+    segments: tuple[tuple[int, int, int], ...] = ()
+
+    def to_original(self, offset: int) -> int:
+        if not self.segments:
+            return offset
+        starts = [s[0] for s in self.segments]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return self.segments[0][1]
+        clean_start, orig_start, length = self.segments[i]
+        return orig_start + min(offset - clean_start, length)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article: main text only, normalised, with metadata and a way back.
+
+    ``original`` is the text before boilerplate removal and normalisation (for HTML, the text
+    trafilatura extracted); ``offsets`` maps ``text`` offsets into ``original``.
+    """
+
+    id: str
+    content_hash: str
+    source: str
+    text: str
+    original: str
+    offsets: OffsetMap
+    language: str
+    published: PubDate = field(default_factory=PubDate)
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    removed_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention: a span of ``Document.text`` with veille's type for it."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    label: str  # the NER label as the model gave it, kept for evaluation and debugging
+
+
+@dataclass(frozen=True)
+class AnnotatedDocument:
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    pipeline: str  # which NLP pipeline annotated it, e.g. "fr_core_news_md" or "blank:en"
+    degraded: bool = False  # True when no full model for the language was available
