@@ -129,3 +129,54 @@ class AnnotatedDocument:
     mentions: tuple[Mention, ...]
     pipeline: str  # which NLP pipeline annotated it, e.g. "fr_core_news_md" or "blank:en"
     degraded: bool = False  # True when no full model for the language was available
+
+
+@dataclass(frozen=True)
+class StoredMention:
+    doc_id: str
+    mention: Mention
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as the store holds it: annotation provenance plus cross-document fields."""
+
+    document: Document
+    pipeline: str
+    degraded: bool
+    duplicate_of: str | None = None
+    story_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One thing in the world, merged across mentions and documents."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    mentions: int
+    documents: int
+    kb_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """Cross-document agreement between two records: ``duplicate``, ``corroborates``, …"""
+
+    kind: str
+    a: str
+    b: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Everything the resolve stage derives across documents; replaced as a whole."""
+
+    entities: tuple[Entity, ...]
+    mention_entities: tuple[tuple[str, int, int, str], ...]  # (doc_id, start, end, entity_id)
+    duplicate_of: tuple[tuple[str, str], ...]  # (doc_id, canonical doc_id)
+    links: tuple[Link, ...]

@@ -57,7 +57,7 @@ SETTING_HELP: dict[str, str] = {
     "nlp_fr": "spaCy pipeline for French.",
     "nlp_en": "spaCy pipeline for English (used when installed; otherwise a degraded blank one).",
     "nlp_batch_size": "Documents per spaCy batch.",
-    "near_duplicate_threshold": "Word-shingle Jaccard similarity from which two documents are near-duplicates.",
+    "near_duplicate_threshold": "Shingle Jaccard from which two documents are near-duplicates.",
     "shingle_size": "Words per shingle for near-duplicate detection.",
 }
 

@@ -1,0 +1,52 @@
+"""Annotate stage: sentences and entity mentions, per document, through spaCy.
+
+A pure function of the document and the loaded pipelines, so it gives the same result in one
+process or on many workers. Documents are batched per language through ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+
+from veille.nlp import load_pipeline
+from veille.records import AnnotatedDocument, Document, EntityType, Mention, Sentence
+from veille.settings import Settings
+
+
+def annotate(documents: Iterable[Document], settings: Settings) -> Iterator[AnnotatedDocument]:
+    """Yield one AnnotatedDocument per input Document, in input order."""
+    batch: list[Document] = []
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) >= settings.nlp_batch_size:
+            yield from _annotate_batch(batch, settings)
+            batch = []
+    yield from _annotate_batch(batch, settings)
+
+
+def _annotate_batch(batch: list[Document], settings: Settings) -> Iterator[AnnotatedDocument]:
+    for language, group in groupby(batch, key=lambda d: d.language):
+        docs = list(group)
+        loaded = load_pipeline(language, settings)
+        for document, sdoc in zip(docs, loaded.nlp.pipe(d.text for d in docs), strict=True):
+            sentences = tuple(Sentence(s.start_char, s.end_char) for s in sdoc.sents)
+            mentions = tuple(
+                Mention(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    type=_entity_type(span._.veille_type),
+                    label=span.label_,
+                )
+                for span in sdoc._.mentions
+            )
+            yield AnnotatedDocument(document, sentences, mentions, loaded.name, loaded.degraded)
+
+
+def _entity_type(value: str) -> EntityType:
+    allowed: tuple[EntityType, ...] = ("PERSON", "ORG", "COUNTRY", "LOCATION", "EQUIPMENT")
+    for kind in allowed:
+        if value == kind:
+            return kind
+    return "OTHER"

@@ -1,0 +1,212 @@
+"""Command line: ``veille run`` is the main job; the other commands are its parts."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import fields
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from veille import __version__
+from veille.export import export_jsonl
+from veille.pipeline import RunSummary, run_pipeline
+from veille.records import IngestError
+from veille.report import write_dossier
+from veille.settings import SETTING_HELP, Settings, load_settings
+from veille.store import SQLiteStore, StoreError, open_store
+
+out = Console()
+err = Console(stderr=True, highlight=False)
+
+db_option = click.option(
+    "--db", default="veille.db", show_default=True, help="SQLite store file (created if absent)."
+)
+set_option = click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a setting (see `veille settings`); repeatable.",
+)
+
+
+def _settings(overrides: tuple[str, ...]) -> Settings:
+    pairs = {}
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--set")
+        pairs[name.strip()] = value.strip()
+    try:
+        return load_settings(pairs)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--set") from exc
+
+
+@contextmanager
+def _store(db: str) -> Iterator[SQLiteStore]:
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}", markup=True)
+        sys.exit(2)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@click.group()
+@click.version_option(__version__, prog_name="veille")
+def main() -> None:
+    """veille: news intelligence, every fact traced to its source."""
+
+
+def _run(paths: tuple[str, ...], store: SQLiteStore, settings: Settings) -> RunSummary:
+    def on_error(error: IngestError) -> None:
+        err.print(f"error: {error}", markup=False, soft_wrap=True)
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("annotating documents", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        summary = run_pipeline(list(paths), store, settings, on_error=on_error, progress=progress)
+    _print_summary(summary)
+    return summary
+
+
+def _print_summary(summary: RunSummary) -> None:
+    table = Table(title="veille run", show_header=True, header_style="bold")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    rows = [
+        ("documents read", summary.read),
+        ("new documents stored", summary.added),
+        ("already stored (skipped)", summary.already_stored),
+        ("documents in store", summary.documents),
+        ("duplicates", summary.duplicates),
+        ("entities", summary.entities),
+        ("mentions", summary.mentions),
+        ("claims", summary.claims),
+        ("events", summary.events),
+        ("errors", len(summary.errors)),
+    ]
+    for label, value in rows:
+        table.add_row(label, str(value))
+    out.print(table)
+    for note in summary.degraded:
+        out.print(f"[yellow]degraded[/] {note}", soft_wrap=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--report",
+    "report_path",
+    default="dossier.html",
+    show_default=True,
+    help="Where to write the dossier.",
+)
+@set_option
+def run(paths: tuple[str, ...], db: str, report_path: str, overrides: tuple[str, ...]) -> None:
+    """Ingest PATHS, annotate, resolve, store and write the dossier (the main job).
+
+    PATHS are files (.txt, .html, .jsonl), folders (walked recursively) or - for stdin.
+    """
+    settings = _settings(overrides)
+    with _store(db) as store:
+        summary = _run(paths, store, settings)
+        written = write_dossier(store, report_path)
+        out.print(f"dossier written to {written}")
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@set_option
+def ingest(paths: tuple[str, ...], db: str, overrides: tuple[str, ...]) -> None:
+    """Ingest, annotate, resolve and store PATHS, without writing a report."""
+    with _store(db) as store:
+        summary = _run(paths, store, _settings(overrides))
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@db_option
+def export(out_dir: str, fmt: str, db: str) -> None:
+    """Export the store to OUT_DIR as the JSONL data contract (one file per record type)."""
+    if not Path(db).exists():
+        raise click.BadParameter(f"{db}: no such store; run `veille run` first", param_hint="--db")
+    with _store(db) as store:
+        counts = export_jsonl(store, out_dir)
+    out.print(", ".join(f"{name} {n}" for name, n in counts.items()) + f" -> {out_dir}")
+
+
+@main.command()
+@db_option
+@click.option("--out", "out_path", default="dossier.html", show_default=True)
+def report(db: str, out_path: str) -> None:
+    """Write the dossier (self-contained HTML) from the store."""
+    if not Path(db).exists():
+        raise click.BadParameter(f"{db}: no such store; run `veille run` first", param_hint="--db")
+    with _store(db) as store:
+        out.print(f"dossier written to {write_dossier(store, out_path)}")
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=10, show_default=True)
+def search(query: str, db: str, limit: int) -> None:
+    """Full-text search over the clean text of stored articles."""
+    with _store(db) as store:
+        titles = {s.document.id: s.document.title for s in store.documents()}
+        for doc_id, snippet in store.search(query, limit):
+            out.print(f"[bold]{doc_id}[/] {titles.get(doc_id) or ''}", soft_wrap=True)
+            out.print(f"  {snippet}", markup=False, soft_wrap=True)
+
+
+@main.command(name="settings")
+@set_option
+def show_settings(overrides: tuple[str, ...]) -> None:
+    """List every setting with its value and what it does."""
+    settings = _settings(overrides)
+    table = Table(show_header=True, header_style="bold")
+    for column in ("setting", "value", "help"):
+        table.add_column(column)
+    for f in fields(Settings):
+        table.add_row(f.name, str(getattr(settings, f.name)), SETTING_HELP[f.name])
+    out.print(table)
+
+
+@main.command()
+@db_option
+@set_option
+def doctor(db: str, overrides: tuple[str, ...]) -> None:
+    """Check that models load and the store opens; say what to install when not."""
+    from veille.doctor import run_checks
+
+    ok = True
+    for check in run_checks(db, _settings(overrides)):
+        colour = {"ok": "green", "degraded": "yellow", "fail": "red"}[check.status]
+        out.print(f"[{colour}]{check.status:>8}[/] {check.name}: {check.detail}", soft_wrap=True)
+        ok = ok and check.status != "fail"
+    sys.exit(0 if ok else 1)

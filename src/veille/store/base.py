@@ -1,0 +1,46 @@
+"""The store interface. SQLite implements it now; a PostgreSQL backend implements the same."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from veille.records import (
+    AnnotatedDocument,
+    Entity,
+    IngestError,
+    Link,
+    Resolution,
+    Sentence,
+    StoredDocument,
+    StoredMention,
+)
+
+
+class Store(Protocol):
+    def has_content(self, content_hash: str) -> bool:
+        """True when a document with this content hash is stored already."""
+
+    def add(self, annotated: AnnotatedDocument) -> bool:
+        """Store a document and its annotations atomically; False if it was there already."""
+
+    def record_error(self, error: IngestError) -> None: ...
+
+    def replace_resolution(self, resolution: Resolution) -> None:
+        """Swap in the cross-document picture in one transaction."""
+
+    def documents(self) -> list[StoredDocument]: ...
+
+    def sentences(self, doc_id: str) -> list[Sentence]: ...
+
+    def mentions(self, doc_id: str | None = None) -> list[StoredMention]: ...
+
+    def entities(self) -> list[Entity]: ...
+
+    def links(self) -> list[Link]: ...
+
+    def errors(self) -> list[IngestError]: ...
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Full-text search: (doc_id, highlighted snippet) pairs, best first."""
+
+    def close(self) -> None: ...

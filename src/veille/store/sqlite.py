@@ -1,0 +1,273 @@
+"""Embedded store: one SQLite file, migrations recorded in a table, FTS5 over clean text."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from veille.records import (
+    AnnotatedDocument,
+    Document,
+    Entity,
+    IngestError,
+    Link,
+    Mention,
+    OffsetMap,
+    PubDate,
+    Resolution,
+    Sentence,
+    StoredDocument,
+    StoredMention,
+)
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every bundled migration, in order."""
+    folder = resources.files("veille.store").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            version, _, name = entry.name.removesuffix(".sql").partition("_")
+            found.append((int(version), name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class SQLiteStore:
+    """The default store. ``path`` may be ``":memory:"`` (tests)."""
+
+    def __init__(self, path: str | Path = "veille.db") -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open store ({exc})") from exc
+
+    def _migrate(self) -> None:
+        with self.conn:
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS migrations ("
+                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        done = {row[0] for row in self.conn.execute("SELECT version FROM migrations")}
+        for version, name, sql in migrations():
+            if version in done:
+                continue
+            # executescript commits on its own, so the migration and its record go together
+            self.conn.executescript(
+                f"BEGIN;\n{sql}\nINSERT INTO migrations VALUES "
+                f"({version}, '{name}', datetime('now'));\nCOMMIT;"
+            )
+
+    def applied_migrations(self) -> list[tuple[int, str]]:
+        return list(self.conn.execute("SELECT version, name FROM migrations ORDER BY version"))
+
+    # -- writing -----------------------------------------------------------------------
+
+    def has_content(self, content_hash: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return row is not None
+
+    def add(self, annotated: AnnotatedDocument) -> bool:
+        doc = annotated.document
+        if self.has_content(doc.content_hash):
+            return False
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT INTO documents (id, content_hash, source, url, outlet, title, language, "
+                "published, published_precision, published_source, text, original, offsets, "
+                "removed_lines, pipeline, degraded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc.id,
+                    doc.content_hash,
+                    doc.source,
+                    doc.url,
+                    doc.outlet,
+                    doc.title,
+                    doc.language,
+                    doc.published.value,
+                    doc.published.precision,
+                    doc.published.source,
+                    doc.text,
+                    doc.original,
+                    json.dumps([list(s) for s in doc.offsets.segments]),
+                    json.dumps(list(doc.removed_lines), ensure_ascii=False),
+                    annotated.pipeline,
+                    int(annotated.degraded),
+                ),
+            )
+            self.conn.execute(
+                "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
+                (cur.lastrowid, doc.title or "", doc.text),
+            )
+            self.conn.executemany(
+                'INSERT INTO sentences (doc_id, start, "end") VALUES (?,?,?)',
+                [(doc.id, s.start, s.end) for s in annotated.sentences],
+            )
+            self.conn.executemany(
+                'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, type, label) '
+                "VALUES (?,?,?,?,?,?)",
+                [(doc.id, m.start, m.end, m.text, m.type, m.label) for m in annotated.mentions],
+            )
+        return True
+
+    def record_error(self, error: IngestError) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO ingest_errors (source, line, reason) VALUES (?,?,?)",
+                (error.source, error.line or 0, error.reason),
+            )
+
+    def replace_resolution(self, resolution: Resolution) -> None:
+        with self.conn:
+            self.conn.execute("DELETE FROM entities")
+            self.conn.execute("DELETE FROM links")
+            self.conn.execute("UPDATE mentions SET entity_id = NULL")
+            self.conn.execute("UPDATE documents SET duplicate_of = NULL")
+            self.conn.executemany(
+                "INSERT INTO entities (id, kb_id, name, type, aliases, mentions, documents) "
+                "VALUES (?,?,?,?,?,?,?)",
+                [
+                    (
+                        e.id,
+                        e.kb_id,
+                        e.name,
+                        e.type,
+                        json.dumps(list(e.aliases), ensure_ascii=False),
+                        e.mentions,
+                        e.documents,
+                    )
+                    for e in resolution.entities
+                ],
+            )
+            self.conn.executemany(
+                'UPDATE mentions SET entity_id = ? WHERE doc_id = ? AND start = ? AND "end" = ?',
+                [(eid, doc, start, end) for doc, start, end, eid in resolution.mention_entities],
+            )
+            self.conn.executemany(
+                "UPDATE documents SET duplicate_of = ? WHERE id = ?",
+                [(canonical, doc) for doc, canonical in resolution.duplicate_of],
+            )
+            self.conn.executemany(
+                "INSERT INTO links (kind, a, b, score) VALUES (?,?,?,?)",
+                [(lk.kind, lk.a, lk.b, lk.score) for lk in resolution.links],
+            )
+
+    # -- reading -----------------------------------------------------------------------
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self.conn.execute(
+            "SELECT id, content_hash, source, url, outlet, title, language, published, "
+            "published_precision, published_source, text, original, offsets, removed_lines, "
+            "pipeline, degraded, duplicate_of, story_id FROM documents ORDER BY id"
+        )
+        return [_stored_document(row) for row in rows]
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        rows = self.conn.execute(
+            'SELECT start, "end" FROM sentences WHERE doc_id = ? ORDER BY start', (doc_id,)
+        )
+        return [Sentence(start, end) for start, end in rows]
+
+    def mentions(self, doc_id: str | None = None) -> list[StoredMention]:
+        sql = 'SELECT doc_id, start, "end", text, type, label, entity_id FROM mentions'
+        params: tuple[Any, ...] = ()
+        if doc_id is not None:
+            sql += " WHERE doc_id = ?"
+            params = (doc_id,)
+        rows = self.conn.execute(sql + ' ORDER BY doc_id, start, "end"', params)
+        return [
+            StoredMention(doc, Mention(start, end, text, kind, label), entity)
+            for doc, start, end, text, kind, label, entity in rows
+        ]
+
+    def entities(self) -> list[Entity]:
+        rows = self.conn.execute(
+            "SELECT id, name, type, aliases, mentions, documents, kb_id FROM entities ORDER BY id"
+        )
+        return [
+            Entity(eid, name, kind, tuple(json.loads(aliases)), n_mentions, n_docs, kb_id)
+            for eid, name, kind, aliases, n_mentions, n_docs, kb_id in rows
+        ]
+
+    def links(self) -> list[Link]:
+        rows = self.conn.execute("SELECT kind, a, b, score FROM links ORDER BY kind, a, b")
+        return [Link(kind, a, b, score) for kind, a, b, score in rows]
+
+    def errors(self) -> list[IngestError]:
+        rows = self.conn.execute(
+            "SELECT source, line, reason FROM ingest_errors ORDER BY source, line, reason"
+        )
+        return [IngestError(source, reason, line or None) for source, line, reason in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        # Quote each word so user input is never read as FTS5 query syntax.
+        terms = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+        if not terms:
+            return []
+        rows = self.conn.execute(
+            "SELECT d.id, snippet(documents_fts, 1, '[', ']', ' … ', 12) "
+            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            (terms, limit),
+        )
+        return [(doc_id, snippet) for doc_id, snippet in rows]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (not a database, locked, read-only)."""
+
+
+def _stored_document(row: tuple[Any, ...]) -> StoredDocument:
+    (
+        doc_id,
+        chash,
+        source,
+        url,
+        outlet,
+        title,
+        language,
+        published,
+        precision,
+        psource,
+        text,
+        original,
+        offsets,
+        removed,
+        pipeline,
+        degraded,
+        duplicate_of,
+        story_id,
+    ) = row
+    document = Document(
+        id=doc_id,
+        content_hash=chash,
+        source=source,
+        text=text,
+        original=original,
+        offsets=OffsetMap(tuple(tuple(s) for s in json.loads(offsets))),
+        language=language,
+        published=PubDate(published, precision, psource),
+        url=url,
+        outlet=outlet,
+        title=title,
+        removed_lines=tuple(json.loads(removed)),
+    )
+    return StoredDocument(document, pipeline, bool(degraded), duplicate_of, story_id)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import re
+
+from tests.test_store import make_doc
+from veille.records import Entity, Resolution
+from veille.report import paragraphs, render_dossier
+from veille.store import SQLiteStore
+
+HOSTILE = (
+    "Kim <script>alert('x')</script> a visité <img src=x onerror=alert(1)> une usine.\n\n"
+    "Deuxième paragraphe </article><iframe src=javascript:alert(2)></iframe> fin."
+)
+
+
+def test_article_content_is_escaped_and_no_script_can_run() -> None:
+    with SQLiteStore(":memory:") as store:
+        annotated = make_doc(
+            HOSTILE, title="<b onmouseover=alert(3)>titre</b>", url="javascript:alert(4)"
+        )
+        store.add(annotated)
+        entity = Entity("ent_kim", "Kim <i>", "PERSON", ("Kim",), 1, 1)
+        store.replace_resolution(
+            Resolution((entity,), ((annotated.document.id, 0, 3, "ent_kim"),), (), ())
+        )
+        html = render_dossier(store)
+    assert "<script" not in html and "<iframe" not in html and "<img" not in html
+    assert "onerror=" not in html.replace("onerror=alert(1)&gt;", "")
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert 'href="javascript:' not in html
+    assert "default-src 'none'" in html  # CSP: even a slip could not run script
+    assert not re.search(r"<(link|script)[^>]+src=\"?https?:", html)  # nothing fetched online
+
+
+def test_paragraph_segments_keep_offsets_exact() -> None:
+    text = "Kim est là.\n\nPoutine aussi."
+    mentions = make_doc(text).mentions
+    from veille.records import StoredMention
+
+    stored = [StoredMention("d", m, "ent_x") for m in mentions]
+    paras = paragraphs(text, stored)
+    assert ["".join(seg.text for seg in p) for p in paras] == ["Kim est là.", "Poutine aussi."]
+    assert paras[0][0].entity_id == "ent_x" and paras[0][0].text == "Kim"

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from veille.ids import content_hash, make_id
+from veille.records import (
+    AnnotatedDocument,
+    Document,
+    Entity,
+    IngestError,
+    Link,
+    Mention,
+    OffsetMap,
+    PubDate,
+    Resolution,
+    Sentence,
+)
+from veille.store import SQLiteStore, StoreError
+from veille.store.sqlite import migrations
+
+
+def make_doc(text: str, title: str | None = "Titre", **extra: object) -> AnnotatedDocument:
+    chash = content_hash(text)
+    doc = Document(
+        id=make_id("doc", chash),
+        content_hash=chash,
+        source="test.txt",
+        text=text,
+        original=text,
+        offsets=OffsetMap(((0, 0, len(text)),)),
+        language="fr",
+        published=PubDate("2023-09", "month", "metadata"),
+        title=title,
+        **extra,  # type: ignore[arg-type]
+    )
+    mentions = (Mention(0, 3, text[:3], "PERSON", "PER"),) if len(text) >= 3 else ()
+    return AnnotatedDocument(doc, (Sentence(0, len(text)),), mentions, "fr_core_news_md")
+
+
+def test_migrations_are_recorded_once(tmp_path: Path) -> None:
+    db = tmp_path / "v.db"
+    SQLiteStore(db).close()
+    with SQLiteStore(db) as store:
+        assert store.applied_migrations() == [(v, n) for v, n, _ in migrations()]
+
+
+def test_add_is_idempotent_by_content_hash() -> None:
+    with SQLiteStore(":memory:") as store:
+        annotated = make_doc("Kim Jong-un a visité une usine.")
+        assert store.add(annotated) is True
+        assert store.add(annotated) is False
+        assert len(store.documents()) == 1
+        assert len(store.mentions()) == 1
+        assert store.sentences(annotated.document.id) == [Sentence(0, 31)]
+
+
+def test_fts_search_folds_accents_and_ignores_query_syntax() -> None:
+    with SQLiteStore(":memory:") as store:
+        store.add(make_doc("Le ministre Sergueï Choïgou est arrivé à Pyongyang."))
+        store.add(make_doc("Un tout autre sujet, sans rapport."))
+        hits = store.search("choigou")
+        assert len(hits) == 1 and "[Choïgou]" in hits[0][1]
+        assert store.search('NEAR( " OR') == []  # FTS5 operators are taken as plain words
+
+
+def test_errors_are_recorded_once() -> None:
+    with SQLiteStore(":memory:") as store:
+        error = IngestError("bad.jsonl", "invalid JSON", line=3)
+        store.record_error(error)
+        store.record_error(error)
+        assert store.errors() == [error]
+
+
+def test_resolution_is_replaced_whole() -> None:
+    with SQLiteStore(":memory:") as store:
+        a, b = make_doc("Kim est là. " * 5), make_doc("Kim est ici. " * 5)
+        store.add(a)
+        store.add(b)
+        entity = Entity("ent_1", "Kim", "PERSON", ("Kim",), 2, 2)
+        first = Resolution(
+            (entity,),
+            ((a.document.id, 0, 3, "ent_1"), (b.document.id, 0, 3, "ent_1")),
+            ((b.document.id, a.document.id),),
+            (Link("duplicate", a.document.id, b.document.id, 0.9),),
+        )
+        store.replace_resolution(first)
+        assert {s.document.id: s.duplicate_of for s in store.documents()}[b.document.id]
+        assert all(m.entity_id == "ent_1" for m in store.mentions())
+        store.replace_resolution(Resolution((), (), (), ()))
+        assert store.entities() == [] and store.links() == []
+        assert all(m.entity_id is None for m in store.mentions())
+        assert all(s.duplicate_of is None for s in store.documents())
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_bytes(b"this is not sqlite " * 100)
+    with pytest.raises(StoreError, match=r"notes\.db"):
+        SQLiteStore(bogus)
+
+
+text_strategy = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=200,
+)
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(text=text_strategy, title=st.none() | text_strategy)
+def test_document_round_trips_through_store(text: str, title: str | None) -> None:
+    annotated = make_doc(text, title=title, removed_lines=("Partager", "Publicité"))
+    with SQLiteStore(":memory:") as store:
+        store.add(annotated)
+        (stored,) = store.documents()
+        assert stored.document == annotated.document
+        assert stored.pipeline == "fr_core_news_md" and stored.degraded is False
+
+
+def test_sqlite_file_is_plain_sqlite(tmp_path: Path) -> None:
+    db = tmp_path / "v.db"
+    with SQLiteStore(db) as store:
+        store.add(make_doc("Un article de test assez long pour compter."))
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone() == (1,)
