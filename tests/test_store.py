@@ -129,3 +129,13 @@ def test_sqlite_file_is_plain_sqlite(tmp_path: Path) -> None:
         store.add(make_doc("Un article de test assez long pour compter."))
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+
+
+def test_span_to_original_stops_before_removed_text() -> None:
+    # original "Kim XXX est là": clean "Kim est là" keeps [0,4) and [8,14)
+    offsets = OffsetMap(((0, 0, 4), (4, 8, 6)))
+    original, clean = "Kim XXX est là", "Kim est là"
+    start, end = offsets.span_to_original(0, 3)
+    assert original[start:end] == clean[0:3] == "Kim"
+    start, end = offsets.span_to_original(4, 10)
+    assert original[start:end] == "est là"

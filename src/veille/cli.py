@@ -210,3 +210,65 @@ def doctor(db: str, overrides: tuple[str, ...]) -> None:
         out.print(f"[{colour}]{check.status:>8}[/] {check.name}: {check.detail}", soft_wrap=True)
         ok = ok and check.status != "fail"
     sys.exit(0 if ok else 1)
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", default=None, help="Score an existing store instead of a fresh run.")
+@click.option(
+    "--corpus", default=None, help="Where the gold files are (default GOLD_DIR/../corpus)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--check", "floors", default=None, help="Fail when a score is below its floor here.")
+@set_option
+def eval_command(
+    gold_dir: str,
+    db: str | None,
+    corpus: str | None,
+    as_json: bool,
+    floors: str | None,
+    overrides: tuple[str, ...],
+) -> None:
+    """Score every stage against the gold in GOLD_DIR, beside the naive baselines."""
+    import json
+
+    from veille.eval import GoldError, check_floors, evaluate
+
+    settings = _settings(overrides)
+    try:
+        if db:
+            with _store(db) as store:
+                result = evaluate(gold_dir, settings, store=store)
+        else:
+            result = evaluate(gold_dir, settings, corpus_dir=corpus)
+    except GoldError as exc:
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        table = Table(title=f"veille eval {gold_dir}", header_style="bold")
+        for column in ("score", "P", "R", "F1", "gold", "pred", "baseline F1"):
+            table.add_column(column, justify="left" if column == "score" else "right")
+        for rule, score in result.scores.items():
+            base = result.baselines[rule]
+            table.add_row(
+                rule,
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+                str(score.gold),
+                str(score.predicted),
+                f"{base.f1:.3f}",
+            )
+        out.print(table)
+        for line in result.unanchored:
+            err.print(f"warning: gold span not found: {line}", markup=False, soft_wrap=True)
+        for key in result.unmatched_documents:
+            err.print(f"warning: gold document not ingested: {key}", markup=False, soft_wrap=True)
+    if floors:
+        failures = check_floors(result, floors)
+        for line in failures:
+            err.print(f"below floor: {line}", markup=False, soft_wrap=True)
+        if failures:
+            sys.exit(1)

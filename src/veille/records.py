@@ -82,6 +82,14 @@ class OffsetMap:
         clean_start, orig_start, length = self.segments[i]
         return orig_start + min(offset - clean_start, length)
 
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """A clean span [start, end) in the original text; the end is mapped through its last
+        character, so a span ending where removed text begins does not swallow it."""
+        if end <= start:
+            at = self.to_original(start)
+            return at, at
+        return self.to_original(start), self.to_original(end - 1) + 1
+
 
 @dataclass(frozen=True)
 class Document:

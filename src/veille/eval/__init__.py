@@ -1,0 +1,108 @@
+"""``veille eval``: every stage scored against gold, beside its naive baseline.
+
+1. load the gold folder (docs/annotation.md);
+2. run the pipeline on the gold documents into a fresh in-memory store (or read ``store``);
+3. match gold documents to stored ones by URL, else by file name;
+4. anchor quoted gold spans on the clean texts;
+5. score veille's export records and the baselines' with the rules of docs/eval.md;
+6. compare with the floors of ``eval_baseline.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from veille.eval.baselines import baseline_records
+from veille.eval.gold import Gold, GoldError, load_gold
+from veille.eval.metrics import Score
+from veille.eval.score import anchor_gold, score_all
+from veille.export import export_records
+from veille.settings import Settings
+from veille.store.base import Store
+
+__all__ = ["EvalReport", "GoldError", "check_floors", "evaluate"]
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    scores: dict[str, Score]
+    baselines: dict[str, Score]
+    unanchored: tuple[str, ...]
+    unmatched_documents: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "scores": {k: v.as_dict() for k, v in self.scores.items()},
+            "baselines": {k: v.as_dict() for k, v in self.baselines.items()},
+            "unanchored": list(self.unanchored),
+            "unmatched_documents": list(self.unmatched_documents),
+        }
+
+
+def evaluate(
+    gold_dir: str | Path,
+    settings: Settings,
+    *,
+    corpus_dir: str | Path | None = None,
+    store: Store | None = None,
+) -> EvalReport:
+    gold = load_gold(gold_dir)  # 1
+    if store is None:  # 2
+        from veille.pipeline import run_pipeline
+        from veille.store import SQLiteStore
+
+        corpus = Path(corpus_dir) if corpus_dir else gold.folder.parent / "corpus"
+        paths = [str(corpus / doc["file"]) for doc in gold.documents if doc.get("file")]
+        store = SQLiteStore(":memory:")
+        run_pipeline(paths, store, settings)
+    stored = [s.document for s in store.documents()]
+    doc_ids = _match_documents(gold, stored)  # 3
+    texts = {d.id: d.text for d in stored}
+    anchored = anchor_gold(gold, texts, doc_ids)  # 4
+    wanted = set(doc_ids.values())
+    predicted = {
+        kind: [r for r in rows if kind not in _PER_DOC or r.get("doc_id") in wanted]
+        for kind, rows in export_records(store).items()
+    }
+    scores = score_all(gold, anchored, predicted)  # 5
+    naive = {**predicted, **baseline_records([d for d in stored if d.id in wanted], settings)}
+    baselines = score_all(gold, anchored, naive)
+    unmatched = tuple(d["doc"] for d in gold.documents if d["doc"] not in doc_ids)
+    return EvalReport(scores, baselines, anchored.unanchored, unmatched)
+
+
+_PER_DOC = {"mentions", "times", "quantities", "claims", "events"}
+
+
+def _match_documents(gold: Gold, stored: list[Any]) -> dict[str, str]:
+    by_url = {d.url: d.id for d in stored if d.url}
+    by_file = {_file_name(d.source): d.id for d in stored}
+    found = {}
+    for doc in gold.documents:
+        key = doc["doc"]
+        doc_id = by_url.get(key) or by_file.get(doc.get("file") or "") or by_file.get(key)
+        if doc_id:
+            found[key] = doc_id
+    return found
+
+
+def _file_name(source: str) -> str:
+    """File name of a document's source; JSON Lines sources read ``path:LINE``."""
+    path, sep, line = source.rpartition(":")
+    return Path(path if sep and line.isdigit() else source).name
+
+
+def check_floors(report: EvalReport, floors_path: str | Path) -> list[str]:
+    """Every score below its floor, as 'rule: f1 0.71 < floor 0.80'."""
+    floors = json.loads(Path(floors_path).read_text(encoding="utf-8"))["floors"]
+    failures = []
+    for rule, floor in sorted(floors.items()):
+        score = report.scores.get(rule)
+        if score is None:
+            failures.append(f"{rule}: no such score")
+        elif score.f1 + 1e-9 < float(floor):
+            failures.append(f"{rule}: f1 {score.f1:.4f} < floor {float(floor):.4f}")
+    return failures

@@ -1,0 +1,248 @@
+"""Scoring predicted export records against gold, one rule per record type (docs/eval.md)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from veille.eval.gold import Gold, anchor
+from veille.eval.metrics import Score, bcubed, match, prf
+from veille.resolve.entities import name_key
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """Gold records with offsets in the predicted documents' clean text."""
+
+    records: dict[str, list[Record]]
+    doc_ids: dict[str, str]  # gold key -> predicted doc id
+    unanchored: tuple[str, ...]  # "kind doc: 'text'" for spans not found in the clean text
+
+
+def anchor_gold(gold: Gold, texts: dict[str, str], doc_ids: dict[str, str]) -> Anchored:
+    """Turn quoted gold spans into (doc_id, start, end) on the clean texts."""
+    out: dict[str, list[Record]] = {}
+    missing: list[str] = []
+
+    def locate(kind: str, row: Record, text_key: str, occ_key: str) -> tuple[int, int] | None:
+        doc_id = doc_ids.get(row["doc"])
+        span = row.get(text_key)
+        if doc_id is None or not span:
+            return None
+        found = anchor(texts[doc_id], span, int(row.get(occ_key, 1)))
+        if found is None:
+            missing.append(f"{kind} {row['doc']}: {span!r} (occurrence {row.get(occ_key, 1)})")
+        return found
+
+    for kind in ("mentions", "times", "quantities"):
+        out[kind] = []
+        for row in gold.records[kind]:
+            span = locate(kind, row, "text", "occurrence")
+            out[kind].append({**row, "doc_id": doc_ids.get(row["doc"]), "span": span})
+    out["claims"] = []
+    for row in gold.records["claims"]:
+        span = locate("claims", row, "content", "content_occurrence")
+        out["claims"].append({**row, "doc_id": doc_ids.get(row["doc"]), "span": span})
+    out["events"] = []
+    for row in gold.records["events"]:
+        span = locate("events", row, "trigger", "trigger_occurrence")
+        out["events"].append({**row, "doc_id": doc_ids.get(row["doc"]), "span": span})
+    return Anchored(out, doc_ids, tuple(missing))
+
+
+def _overlaps(span: tuple[int, int] | None, start: int, end: int) -> bool:
+    return span is not None and span[0] < end and start < span[1]
+
+
+def align_entities(gold_mentions: list[Record], predicted_mentions: list[Record]) -> dict[str, str]:
+    """One-to-one alignment predicted entity id -> gold entity name by shared mentions (CEAF).
+
+    A predicted entity that splits a gold one gets credit only for its largest fragment, and
+    one that merges two gold entities only for the larger: both errors cost linking F1.
+    """
+    by_span = {(p["doc_id"], p["start"], p["end"]): p.get("entity_id") for p in predicted_mentions}
+    shared: Counter[tuple[str, str]] = Counter()
+    for g in gold_mentions:
+        if g["span"] is None or not g.get("entity"):
+            continue
+        predicted = by_span.get((g["doc_id"], *g["span"]))
+        if predicted:
+            shared[(predicted, g["entity"])] += 1
+    alignment: dict[str, str] = {}
+    taken: set[str] = set()
+    for (predicted, gold_name), _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+        if predicted not in alignment and gold_name not in taken:
+            alignment[predicted] = gold_name
+            taken.add(gold_name)
+    return alignment
+
+
+class EntityJudge:
+    """Does a predicted entity id stand for a gold entity name?"""
+
+    def __init__(self, gold: Gold, alignment: dict[str, str], predicted: list[Record]) -> None:
+        self.alignment = alignment
+        self.names = {e["id"]: e for e in predicted}
+        self.gold_keys = {
+            name: {name_key(a) for a in [name, *e.get("aliases", [])]}
+            for name, e in gold.entities.items()
+        }
+        self.gold_kb = {name: e.get("kb_id") for name, e in gold.entities.items()}
+
+    def same(self, predicted_id: str | None, gold_name: str | None) -> bool:
+        if not predicted_id or not gold_name:
+            return not predicted_id and not gold_name
+        if predicted_id in self.alignment:
+            return self.alignment[predicted_id] == gold_name
+        entity = self.names.get(predicted_id)
+        if entity is None:
+            return False
+        kb = self.gold_kb.get(gold_name)
+        if kb and entity.get("kb_id") == kb:
+            return True
+        return name_key(entity["name"]) in self.gold_keys.get(gold_name, set())
+
+
+def _head(counted: str | None) -> str:
+    """Head word of a counted noun phrase, singular-ish: 'essais de missiles' -> 'essai'."""
+    if not counted:
+        return ""
+    first = counted.split()[0] if counted.split() else ""
+    return name_key(first).rstrip("sx")
+
+
+def _value(a: Any, b: Any) -> bool:
+    try:
+        return abs(float(a) - float(b)) < 1e-6 * max(1.0, abs(float(a)))
+    except (TypeError, ValueError):
+        return bool(a == b)
+
+
+def score_all(
+    gold: Gold, anchored: Anchored, predicted: dict[str, list[Record]]
+) -> dict[str, Score]:
+    """Every score of docs/eval.md, keyed ``record.rule``."""
+    g = anchored.records
+    pm = predicted["mentions"]
+    scores: dict[str, Score] = {}
+    scores["mentions.exact"] = match(
+        g["mentions"],
+        pm,
+        lambda a, b: a["doc_id"] == b["doc_id"] and a["span"] == (b["start"], b["end"]),
+    )
+    scores["mentions.overlap"] = match(
+        g["mentions"],
+        pm,
+        lambda a, b: a["doc_id"] == b["doc_id"] and _overlaps(a["span"], b["start"], b["end"]),
+    )
+    alignment = align_entities(g["mentions"], pm)
+    judge = EntityJudge(gold, alignment, predicted["entities"])
+    linked_gold = [m for m in g["mentions"] if m.get("entity")]
+    linked_pred = [m for m in pm if m.get("entity_id")]
+    scores["entities.linking"] = match(
+        linked_gold,
+        linked_pred,
+        lambda a, b: (
+            a["doc_id"] == b["doc_id"]
+            and a["span"] == (b["start"], b["end"])
+            and judge.same(b["entity_id"], a["entity"])
+        ),
+    )
+    pt = predicted["times"]
+    scores["times.span"] = match(
+        g["times"],
+        pt,
+        lambda a, b: a["doc_id"] == b["doc_id"] and _overlaps(a["span"], b["start"], b["end"]),
+    )
+    scores["times.value"] = match(
+        g["times"],
+        pt,
+        lambda a, b: (
+            a["doc_id"] == b["doc_id"]
+            and _overlaps(a["span"], b["start"], b["end"])
+            and str(a["value"]) == str(b["value"])
+        ),
+    )
+    scores["quantities"] = match(
+        g["quantities"],
+        predicted["quantities"],
+        lambda a, b: (
+            a["doc_id"] == b["doc_id"]
+            and _overlaps(a["span"], b["start"], b["end"])
+            and _value(a["value"], b["value"])
+            and a.get("bound") == b.get("bound")
+            and _head(a.get("counted")) == _head(b.get("counted"))
+        ),
+    )
+
+    def same_speaker(a: Record, b: Record) -> bool:
+        if a.get("speaker_entity"):
+            return judge.same(b.get("speaker_entity_id"), a["speaker_entity"])
+        spoken = (b.get("speaker") or "").casefold()
+        written = (a.get("speaker") or "").casefold()
+        return bool(spoken and written) and (spoken in written or written in spoken)
+
+    scores["claims"] = match(
+        g["claims"],
+        predicted["claims"],
+        lambda a, b: (
+            a["doc_id"] == b["doc_id"]
+            and _overlaps(a["span"], b["start"], b["end"])
+            and a.get("stance") == b.get("stance")
+            and same_speaker(a, b)
+        ),
+    )
+
+    def agent(arguments: list[Record], key: str) -> str | None:
+        for arg in arguments or []:
+            if arg.get("role") == "agent":
+                return arg.get(key)
+        return None
+
+    scores["events"] = match(
+        g["events"],
+        predicted["events"],
+        lambda a, b: (
+            a["doc_id"] == b["doc_id"]
+            and a.get("type") == b.get("type")
+            and judge.same(
+                agent(b.get("arguments", []), "entity_id"), agent(a.get("arguments", []), "entity")
+            )
+            and (a.get("time") or None) == (b.get("time") or None)
+        ),
+    )
+    scores["stories"] = _stories(gold, anchored, predicted)
+    scores["duplicates"] = _duplicates(gold, anchored, predicted)
+    return scores
+
+
+def _stories(gold: Gold, anchored: Anchored, predicted: dict[str, list[Record]]) -> Score:
+    gold_labels = {
+        anchored.doc_ids[key]: story["label"]
+        for story in gold.records["stories"]
+        for key in story.get("docs", [])
+        if key in anchored.doc_ids
+    }
+    story_of = {
+        doc["id"]: doc.get("story_id") or f"single:{doc['id']}" for doc in predicted["documents"]
+    }
+    return bcubed(gold_labels, {d: story_of.get(d, f"single:{d}") for d in gold_labels})
+
+
+def _duplicates(gold: Gold, anchored: Anchored, predicted: dict[str, list[Record]]) -> Score:
+    ids = anchored.doc_ids
+    gold_pairs = {
+        frozenset((ids[link["a"]], ids[link["b"]]))
+        for link in gold.records["links"]
+        if link.get("kind") == "duplicate" and link.get("a") in ids and link.get("b") in ids
+    }
+    wanted = set(ids.values())
+    predicted_pairs = {
+        frozenset((link["a"], link["b"]))
+        for link in predicted["links"]
+        if link["kind"] == "duplicate" and link["a"] in wanted and link["b"] in wanted
+    }
+    return prf(len(gold_pairs & predicted_pairs), len(gold_pairs), len(predicted_pairs))
