@@ -24,7 +24,7 @@ class Settings:
     nlp_en: str = "en_core_web_sm"
     nlp_batch_size: int = 16
     # Resolve
-    near_duplicate_threshold: float = 0.8
+    near_duplicate_threshold: float = 0.7
     shingle_size: int = 5
 
     def with_overrides(self, overrides: dict[str, str]) -> Settings:

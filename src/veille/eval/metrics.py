@@ -37,8 +37,17 @@ def prf(matched: int, gold: int, predicted: int) -> Score:
     return Score(precision, recall, f1, gold, predicted, matched)
 
 
-def match(gold: Sequence[G], predicted: Sequence[P], same: Callable[[G, P], bool]) -> Score:
-    """Greedy one-to-one matching in order: each record counts at most once on each side."""
+def match(
+    gold: Sequence[G],
+    predicted: Sequence[P],
+    same: Callable[[G, P], bool],
+    misses: list[tuple[str, object]] | None = None,
+) -> Score:
+    """Greedy one-to-one matching in order: each record counts at most once on each side.
+
+    ``misses``, when given, collects ("gold", record) and ("predicted", record) for every
+    record left unmatched: the disagreements to read.
+    """
     used: set[int] = set()
     matched = 0
     for g in gold:
@@ -47,6 +56,11 @@ def match(gold: Sequence[G], predicted: Sequence[P], same: Callable[[G, P], bool
                 used.add(i)
                 matched += 1
                 break
+        else:
+            if misses is not None:
+                misses.append(("gold", g))
+    if misses is not None:
+        misses.extend(("predicted", p) for i, p in enumerate(predicted) if i not in used)
     return prf(matched, len(gold), len(predicted))
 
 

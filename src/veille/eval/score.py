@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from veille.eval.gold import Gold, anchor
-from veille.eval.metrics import Score, bcubed, match, prf
+from veille.eval.metrics import Score, bcubed, prf
+from veille.eval.metrics import match as match_records
 from veille.resolve.entities import name_key
 
 Record = dict[str, Any]
@@ -122,18 +124,30 @@ def _value(a: Any, b: Any) -> bool:
 
 
 def score_all(
-    gold: Gold, anchored: Anchored, predicted: dict[str, list[Record]]
+    gold: Gold,
+    anchored: Anchored,
+    predicted: dict[str, list[Record]],
+    misses: dict[str, list[tuple[str, object]]] | None = None,
 ) -> dict[str, Score]:
-    """Every score of docs/eval.md, keyed ``record.rule``."""
+    """Every score of docs/eval.md, keyed ``record.rule``; unmatched records into ``misses``."""
+
+    def match(
+        rule: str, g: list[Record], p: list[Record], same: Callable[[Any, Any], bool]
+    ) -> Score:
+        collected = misses.setdefault(rule, []) if misses is not None else None
+        return match_records(g, p, same, collected)
+
     g = anchored.records
     pm = predicted["mentions"]
     scores: dict[str, Score] = {}
     scores["mentions.exact"] = match(
+        "mentions.exact",
         g["mentions"],
         pm,
         lambda a, b: a["doc_id"] == b["doc_id"] and a["span"] == (b["start"], b["end"]),
     )
     scores["mentions.overlap"] = match(
+        "mentions.overlap",
         g["mentions"],
         pm,
         lambda a, b: a["doc_id"] == b["doc_id"] and _overlaps(a["span"], b["start"], b["end"]),
@@ -143,6 +157,7 @@ def score_all(
     linked_gold = [m for m in g["mentions"] if m.get("entity")]
     linked_pred = [m for m in pm if m.get("entity_id")]
     scores["entities.linking"] = match(
+        "entities.linking",
         linked_gold,
         linked_pred,
         lambda a, b: (
@@ -153,11 +168,13 @@ def score_all(
     )
     pt = predicted["times"]
     scores["times.span"] = match(
+        "times.span",
         g["times"],
         pt,
         lambda a, b: a["doc_id"] == b["doc_id"] and _overlaps(a["span"], b["start"], b["end"]),
     )
     scores["times.value"] = match(
+        "times.value",
         g["times"],
         pt,
         lambda a, b: (
@@ -167,6 +184,7 @@ def score_all(
         ),
     )
     scores["quantities"] = match(
+        "quantities",
         g["quantities"],
         predicted["quantities"],
         lambda a, b: (
@@ -186,6 +204,7 @@ def score_all(
         return bool(spoken and written) and (spoken in written or written in spoken)
 
     scores["claims"] = match(
+        "claims",
         g["claims"],
         predicted["claims"],
         lambda a, b: (
@@ -203,6 +222,7 @@ def score_all(
         return None
 
     scores["events"] = match(
+        "events",
         g["events"],
         predicted["events"],
         lambda a, b: (

@@ -34,8 +34,10 @@ def pipeline_status(language: str, settings: Settings) -> tuple[str, bool, str]:
     if model and is_package(model):
         return model, False, f"{model} installed"
     if model:
-        package = model.replace("_", "-")
-        hint = f"model {model} not installed (pip install {package}, or set nlp_{language})"
+        hint = (
+            f"model {model} not installed (install it from spaCy's model releases, "
+            f"or set nlp_{language} to an installed pipeline)"
+        )
     else:
         hint = f"no model configured for '{language}' (set nlp_{language})"
     return (

@@ -17,6 +17,7 @@ LABEL_TYPES: dict[str, str] = {
     "ORG": "ORG",
     "NORP": "OTHER",
     "LOC": "LOCATION",
+    "LOCATION": "LOCATION",
     "GPE": "LOCATION",
     "FAC": "LOCATION",
     "COUNTRY": "COUNTRY",
