@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+from typing import Any
 
-from veille.nlp import load_pipeline
+from veille.nlp import LoadedPipeline, load_pipeline
 from veille.records import AnnotatedDocument, Document, EntityType, Mention, Sentence
 from veille.settings import Settings
 
@@ -29,7 +30,7 @@ def _annotate_batch(batch: list[Document], settings: Settings) -> Iterator[Annot
     for language, group in groupby(batch, key=lambda d: d.language):
         docs = list(group)
         loaded = load_pipeline(language, settings)
-        for document, sdoc in zip(docs, loaded.nlp.pipe(d.text for d in docs), strict=True):
+        for document, sdoc in zip(docs, loaded.nlp.pipe(_prepared(loaded, docs)), strict=True):
             sentences = tuple(Sentence(s.start_char, s.end_char) for s in sdoc.sents)
             mentions = tuple(
                 Mention(
@@ -41,7 +42,23 @@ def _annotate_batch(batch: list[Document], settings: Settings) -> Iterator[Annot
                 )
                 for span in sdoc._.mentions
             )
-            yield AnnotatedDocument(document, sentences, mentions, loaded.name, loaded.degraded)
+            yield AnnotatedDocument(
+                document,
+                sentences,
+                mentions,
+                loaded.name,
+                loaded.degraded,
+                times=tuple(sdoc._.times or ()),
+                quantities=tuple(sdoc._.quantities or ()),
+            )
+
+
+def _prepared(loaded: LoadedPipeline, docs: list[Document]) -> Iterator[Any]:
+    """Tokenised spaCy Docs that carry their publication date, the anchor of relative times."""
+    for document in docs:
+        sdoc = loaded.nlp.make_doc(document.text)
+        sdoc._.published = document.published
+        yield sdoc
 
 
 def _entity_type(value: str) -> EntityType:

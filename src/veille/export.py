@@ -78,9 +78,46 @@ def export_records(store: Store) -> dict[str, list[dict[str, Any]]]:
                 "label": m.label,
             }
         )
+    for doc_id, t in store.times():
+        records["times"].append(
+            {
+                "doc_id": doc_id,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "value": t.value,
+                "type": t.type,
+                "mod": t.mod,
+                "anchored": t.anchored,
+                "note": t.note,
+            }
+        )
+    for doc_id, q in store.quantities():
+        records["quantities"].append(
+            {
+                "doc_id": doc_id,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "value": _number(q.value),
+                "bound": q.bound,
+                "value_max": _number(q.value_max),
+                "unit": q.unit,
+                "counted": q.counted,
+                "entity_id": None,
+                "time": q.time,
+            }
+        )
     for link in store.links():
         records["links"].append({"kind": link.kind, "a": link.a, "b": link.b, "score": link.score})
     return records
+
+
+def _number(value: float | None) -> int | float | None:
+    """Whole numbers as JSON integers (1000, not 1000.0), so consumers compare them simply."""
+    if value is not None and float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
 
 
 def export_jsonl(store: Store, out_dir: str | Path) -> dict[str, int]:

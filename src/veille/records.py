@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Precision = Literal["day", "month", "year", "unknown"]
@@ -34,6 +35,9 @@ class RawDocument:
     outlet: str | None = None
     published: str | None = None
     language: str | None = None
+    # The text is the article exactly as published (an annotated corpus, not a saved page):
+    # cleaning normalises it but removes no lines.
+    curated: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,14 @@ class OffsetMap:
 
     segments: tuple[tuple[int, int, int], ...] = ()
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s[0] for s in self.segments]
+
     def to_original(self, offset: int) -> int:
         if not self.segments:
             return offset
-        starts = [s[0] for s in self.segments]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._starts, offset) - 1
         if i < 0:
             return self.segments[0][1]
         clean_start, orig_start, length = self.segments[i]
@@ -130,6 +137,48 @@ class Mention:
     label: str  # the NER label as the model gave it, kept for evaluation and debugging
 
 
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+Bound = Literal["exact", "more_than", "less_than", "about", "range"]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression normalised TimeML-style (TIMEX3 ``value``, ``type`` and ``mod``).
+
+    ``value`` examples: ``2023-08-11``, ``2023-08``, ``2023-W32``, ``2023-SU``, ``1999-05-18TEV``,
+    ``2023-08-11T18:00``, ``P3D``, ``PXY``, ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``;
+    ``XXXX-08`` when the year cannot be known. ``anchored`` is true when the value was computed
+    from the publication date (weekdays, "le mois dernier"); ``note`` says why a value is
+    coarser than the text (e.g. a weekday when only the publication month is known).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    type: TimeType
+    mod: str | None = None  # TimeML mod: BEFORE, AFTER, START, MID, END, APPROX, MORE_THAN, …
+    anchored: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A numeric fact: value, bound, what is counted, and an attached time expression."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    bound: Bound = "exact"
+    value_max: float | None = None  # upper end of ranges and vague plurals ("des milliers")
+    unit: str | None = None  # ISO 4217 currency ("EUR", "USD", "RUB"), "%", or a unit ("km")
+    counted: str | None = None  # head noun phrase as written: "essais de missiles"
+    counted_start: int | None = None
+    counted_end: int | None = None
+    time: str | None = None  # TIMEX3 value of the time expression attached to it
+
+
 @dataclass(frozen=True)
 class AnnotatedDocument:
     document: Document
@@ -137,6 +186,8 @@ class AnnotatedDocument:
     mentions: tuple[Mention, ...]
     pipeline: str  # which NLP pipeline annotated it, e.g. "fr_core_news_md" or "blank:en"
     degraded: bool = False  # True when no full model for the language was available
+    times: tuple[TimeExpression, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True)

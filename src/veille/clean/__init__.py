@@ -49,7 +49,10 @@ def _clean(raw: RawDocument, settings: Settings) -> Document | IngestError:
     page = extract_html(raw.html, raw.url) if raw.html is not None else None  # 1
     original = page.text if page is not None else (raw.text or "")
     title = _first(raw.title, page.title if page else None)
-    stripped = strip_boilerplate(original, plain=page is None, title=title)  # 2
+    if raw.curated:
+        stripped = Stripped(original, tuple(range(len(original))))
+    else:
+        stripped = strip_boilerplate(original, plain=page is None, title=title)  # 2
     text, norm_index = normalize(stripped.text)  # 3
     if len(text) < settings.min_text_chars:  # 5
         # A page whose only text is a menu entry has no article, whatever trafilatura kept.

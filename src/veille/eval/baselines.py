@@ -67,7 +67,7 @@ def baseline_records(documents: list[Document], settings: Settings) -> dict[str,
                         },
                     }
                 )
-        out["times"].extend(_dateparser_times(doc))
+        out["times"].extend(dateparser_times(doc))
         out["quantities"].extend(_numbers(doc))
         out["claims"].extend(_quotes(doc))
     out["entities"] = [{"id": f"surface:{s}", "name": s, "kb_id": None} for s in sorted(surfaces)]
@@ -90,7 +90,7 @@ def _triggers() -> dict[tuple[str, str], str]:
     return table
 
 
-def _dateparser_times(doc: Document) -> Iterator[Record]:
+def dateparser_times(doc: Document) -> Iterator[Record]:
     from dateparser.search import search_dates
 
     settings: dict[str, Any] = {}

@@ -18,10 +18,19 @@ from veille.ingest.base import Adapter, BadInput, Item, check_text, decode_bytes
 from veille.ingest.html import HtmlAdapter
 from veille.ingest.jsonl import JsonlAdapter
 from veille.ingest.text import TextAdapter
+from veille.ingest.timeml import TimeMLAdapter
 from veille.records import IngestError, RawDocument
 from veille.settings import Settings
 
-__all__ = ["Adapter", "HtmlAdapter", "JsonlAdapter", "TextAdapter", "iter_raw", "sniff"]
+__all__ = [
+    "Adapter",
+    "HtmlAdapter",
+    "JsonlAdapter",
+    "TextAdapter",
+    "TimeMLAdapter",
+    "iter_raw",
+    "sniff",
+]
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -66,6 +75,7 @@ def _adapters(max_bytes: int) -> dict[str, Adapter]:
         "text": TextAdapter(max_bytes),
         "html": HtmlAdapter(max_bytes),
         "jsonl": JsonlAdapter(max_bytes),
+        "timeml": TimeMLAdapter(max_bytes),
     }
 
 

@@ -225,4 +225,14 @@ def make_raw(
         "language": language,
     }
     digest = content_hash(json.dumps(fields, sort_keys=True, ensure_ascii=False))
-    return RawDocument(source=source, content_hash=digest, **fields)
+    return RawDocument(
+        source=source,
+        content_hash=digest,
+        text=text,
+        html=html,
+        url=url,
+        title=title,
+        outlet=outlet,
+        published=published,
+        language=language,
+    )

@@ -26,8 +26,10 @@ LABEL_TYPES: dict[str, str] = {
     "MISC": "OTHER",
 }
 
-if not Doc.has_extension("mentions"):
-    Doc.set_extension("mentions", default=None)
+# Doc extensions of veille's components; ``published`` is set by annotate before the pipeline.
+for _name in ("mentions", "published", "times", "quantities"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 if not Span.has_extension("veille_type"):
     Span.set_extension("veille_type", default=None)
 

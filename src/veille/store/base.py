@@ -9,10 +9,12 @@ from veille.records import (
     Entity,
     IngestError,
     Link,
+    Quantity,
     Resolution,
     Sentence,
     StoredDocument,
     StoredMention,
+    TimeExpression,
 )
 
 
@@ -33,6 +35,10 @@ class Store(Protocol):
     def sentences(self, doc_id: str) -> list[Sentence]: ...
 
     def mentions(self, doc_id: str | None = None) -> list[StoredMention]: ...
+
+    def times(self, doc_id: str | None = None) -> list[tuple[str, TimeExpression]]: ...
+
+    def quantities(self, doc_id: str | None = None) -> list[tuple[str, Quantity]]: ...
 
     def entities(self) -> list[Entity]: ...
 

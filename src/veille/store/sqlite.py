@@ -17,10 +17,12 @@ from veille.records import (
     Mention,
     OffsetMap,
     PubDate,
+    Quantity,
     Resolution,
     Sentence,
     StoredDocument,
     StoredMention,
+    TimeExpression,
 )
 
 
@@ -117,6 +119,46 @@ class SQLiteStore:
                 "VALUES (?,?,?,?,?,?)",
                 [(doc.id, m.start, m.end, m.text, m.type, m.label) for m in annotated.mentions],
             )
+            self.conn.executemany(
+                'INSERT OR IGNORE INTO times (doc_id, start, "end", text, value, type, mod, '
+                "anchored, note) VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        doc.id,
+                        t.start,
+                        t.end,
+                        t.text,
+                        t.value,
+                        t.type,
+                        t.mod,
+                        int(t.anchored),
+                        t.note,
+                    )
+                    for t in annotated.times
+                ],
+            )
+            self.conn.executemany(
+                'INSERT OR IGNORE INTO quantities (doc_id, start, "end", text, value, bound, '
+                "value_max, unit, counted, counted_start, counted_end, time) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        doc.id,
+                        q.start,
+                        q.end,
+                        q.text,
+                        q.value,
+                        q.bound,
+                        q.value_max,
+                        q.unit,
+                        q.counted,
+                        q.counted_start,
+                        q.counted_end,
+                        q.time,
+                    )
+                    for q in annotated.quantities
+                ],
+            )
         return True
 
     def record_error(self, error: IngestError) -> None:
@@ -178,16 +220,36 @@ class SQLiteStore:
         return [Sentence(start, end) for start, end in rows]
 
     def mentions(self, doc_id: str | None = None) -> list[StoredMention]:
-        sql = 'SELECT doc_id, start, "end", text, type, label, entity_id FROM mentions'
-        params: tuple[Any, ...] = ()
-        if doc_id is not None:
-            sql += " WHERE doc_id = ?"
-            params = (doc_id,)
-        rows = self.conn.execute(sql + ' ORDER BY doc_id, start, "end"', params)
+        rows = self._per_doc(
+            'SELECT doc_id, start, "end", text, type, label, entity_id FROM mentions', doc_id
+        )
         return [
             StoredMention(doc, Mention(start, end, text, kind, label), entity)
             for doc, start, end, text, kind, label, entity in rows
         ]
+
+    def times(self, doc_id: str | None = None) -> list[tuple[str, TimeExpression]]:
+        rows = self._per_doc(
+            'SELECT doc_id, start, "end", text, value, type, mod, anchored, note FROM times',
+            doc_id,
+        )
+        return [
+            (doc, TimeExpression(start, end, text, value, kind, mod, bool(anchored), note))
+            for doc, start, end, text, value, kind, mod, anchored, note in rows
+        ]
+
+    def quantities(self, doc_id: str | None = None) -> list[tuple[str, Quantity]]:
+        rows = self._per_doc(
+            'SELECT doc_id, start, "end", text, value, bound, value_max, unit, counted, '
+            "counted_start, counted_end, time FROM quantities",
+            doc_id,
+        )
+        return [(row[0], Quantity(*row[1:])) for row in rows]
+
+    def _per_doc(self, sql: str, doc_id: str | None) -> list[tuple[Any, ...]]:
+        if doc_id is None:
+            return list(self.conn.execute(sql + ' ORDER BY doc_id, start, "end"'))
+        return list(self.conn.execute(sql + ' WHERE doc_id = ? ORDER BY start, "end"', (doc_id,)))
 
     def entities(self) -> list[Entity]:
         rows = self.conn.execute(
