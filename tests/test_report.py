@@ -41,3 +41,33 @@ def test_paragraph_segments_keep_offsets_exact() -> None:
     paras = paragraphs(text, stored)
     assert ["".join(seg.text for seg in p) for p in paras] == ["Kim est là.", "Poutine aussi."]
     assert paras[0][0].entity_id == "ent_x" and paras[0][0].text == "Kim"
+
+
+def test_numbers_ledger_and_times_are_shown() -> None:
+    from dataclasses import replace
+
+    from veille.records import Quantity, TimeExpression
+
+    text = "Pyongyang a livré plus de 1000 conteneurs <b>mardi</b>. Fin."
+    annotated = replace(
+        make_doc(text),
+        quantities=(
+            Quantity(
+                19,
+                41,
+                "plus de 1000 conteneurs",
+                1000.0,
+                "more_than",
+                counted="conteneurs",
+                time="2023-10-10",
+            ),
+        ),
+        times=(TimeExpression(45, 50, "mardi", "2023-10-10", "DATE", anchored=True),),
+    )
+    with SQLiteStore(":memory:") as store:
+        store.add(annotated)
+        html = render_dossier(store)
+    ledger = html.split('id="numbers"')[1].split("</section>")[0]
+    assert "conteneurs" in ledger and "1\u202f000" in ledger and "more than" in ledger
+    assert "2023-10-10" in ledger and "&lt;b&gt;mardi&lt;/b&gt;" in ledger
+    assert "<code>2023-10-10</code>" in html and "anchored on the publication date" in html

@@ -7,9 +7,11 @@ process or on many workers. Documents are batched per language through ``nlp.pip
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import groupby
 from typing import Any
 
+from veille.extract.published import infer_published
 from veille.nlp import LoadedPipeline, load_pipeline
 from veille.records import AnnotatedDocument, Document, EntityType, Mention, Sentence
 from veille.settings import Settings
@@ -42,13 +44,15 @@ def _annotate_batch(batch: list[Document], settings: Settings) -> Iterator[Annot
                 )
                 for span in sdoc._.mentions
             )
+            times = tuple(sdoc._.times or ())
+            published = infer_published(document.published, times, sdoc)
             yield AnnotatedDocument(
-                document,
+                replace(document, published=published),
                 sentences,
                 mentions,
                 loaded.name,
                 loaded.degraded,
-                times=tuple(sdoc._.times or ()),
+                times=times,
                 quantities=tuple(sdoc._.quantities or ()),
             )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from veille import __version__
-from veille.records import Entity, StoredDocument, StoredMention
+from veille.records import Entity, Quantity, StoredDocument, StoredMention, TimeExpression
 from veille.store.base import Store
 
 CONTEXT_CHARS = 70
@@ -89,10 +89,50 @@ def build_context(store: Store) -> dict[str, object]:
             s.document.id: paragraphs(s.document.text, per_doc[s.document.id]) for s in stored
         },
         "sentence_counts": {s.document.id: len(store.sentences(s.document.id)) for s in stored},
+        "ledger": _ledger(store, by_id),
+        "times": _times_by_doc(store),
         "links": store.links(),
         "errors": store.errors(),
         "degraded": sorted({s.document.language for s in stored if s.degraded}),
     }
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One numeric fact with the sentence it comes from."""
+
+    doc_id: str
+    quantity: Quantity
+    sentence: str
+    published: str | None
+
+
+def _ledger(store: Store, by_id: dict[str, StoredDocument]) -> list[LedgerRow]:
+    """Numbers ledger: every quantity with its source sentence, grouped by what is counted."""
+    rows = []
+    for doc_id, quantity in store.quantities():
+        text = by_id[doc_id].document.text
+        sentence = next(
+            (
+                text[s.start : s.end]
+                for s in store.sentences(doc_id)
+                if s.start <= quantity.start < s.end
+            ),
+            text[max(0, quantity.start - CONTEXT_CHARS) : quantity.end + CONTEXT_CHARS],
+        )
+        rows.append(
+            LedgerRow(doc_id, quantity, sentence.strip(), by_id[doc_id].document.published.value)
+        )
+    return sorted(
+        rows, key=lambda r: ((r.quantity.counted or "~").casefold(), r.quantity.value, r.doc_id)
+    )
+
+
+def _times_by_doc(store: Store) -> dict[str, list[TimeExpression]]:
+    result: dict[str, list[TimeExpression]] = defaultdict(list)
+    for doc_id, expression in store.times():
+        result[doc_id].append(expression)
+    return result
 
 
 def _contexts(mentions: list[StoredMention], by_id: dict[str, StoredDocument]) -> list[Context]:
