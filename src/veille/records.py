@@ -179,6 +179,59 @@ class Quantity:
     time: str | None = None  # TIMEX3 value of the time expression attached to it
 
 
+Stance = Literal["assert", "allege", "deny", "speculate"]
+SpeakerKind = Literal["entity", "group", "anonymous"]
+Modality = Literal["actual", "planned", "hypothetical", "negated"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An attributed statement: who said what, through which cue, with which stance.
+
+    ``start``/``end`` is the content (the quote without its marks, or the reported clause);
+    a quote split by its attribution keeps its second part in ``extra_start``/``extra_end``.
+    ``parent`` is the index, in the document's claims, of the claim this one is nested in
+    ("KCNA a cité Kim disant que …": Kim's claim has KCNA's as parent).
+    """
+
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    stance: Stance
+    direct: bool
+    speaker: str | None = None  # as written, with its determiner: "les responsables américains"
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_kind: SpeakerKind = "entity"
+    parent: int | None = None
+    extra_start: int | None = None
+    extra_end: int | None = None
+
+
+@dataclass(frozen=True)
+class EventArgument:
+    role: str  # agent, recipient, target, item, location
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what (ontology type), when, how sure, and which claim reports it."""
+
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    arguments: tuple[EventArgument, ...] = ()
+    time: str | None = None  # TIMEX3 value of the event's own time
+    modality: Modality = "actual"
+    claim: int | None = None  # index, in the document's claims, of the claim reporting it
+
+
 @dataclass(frozen=True)
 class AnnotatedDocument:
     document: Document
@@ -188,6 +241,8 @@ class AnnotatedDocument:
     degraded: bool = False  # True when no full model for the language was available
     times: tuple[TimeExpression, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)

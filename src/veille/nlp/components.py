@@ -27,7 +27,7 @@ LABEL_TYPES: dict[str, str] = {
 }
 
 # Doc extensions of veille's components; ``published`` is set by annotate before the pipeline.
-for _name in ("mentions", "published", "times", "quantities"):
+for _name in ("mentions", "published", "times", "quantities", "claims", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 if not Span.has_extension("veille_type"):
