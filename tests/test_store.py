@@ -139,3 +139,39 @@ def test_span_to_original_stops_before_removed_text() -> None:
     assert original[start:end] == clean[0:3] == "Kim"
     start, end = offsets.span_to_original(4, 10)
     assert original[start:end] == "est là"
+
+
+def test_claims_and_events_round_trip_and_export_with_ids() -> None:
+    from dataclasses import replace
+
+    from veille.export import export_records
+    from veille.records import Claim, Event, EventArgument
+
+    text = "KCNA a cité Kim disant que Pyongyang livrera des obus."
+    outer = Claim(12, 53, "a cité", 5, 11, "assert", False, "KCNA", 0, 4, "entity")
+    inner = Claim(27, 53, "disant", 16, 22, "assert", False, "Kim", 12, 15, "entity", parent=0)
+    event = Event(
+        "TRANSFER",
+        "livrera",
+        37,
+        44,
+        (EventArgument("agent", 27, 36, "Pyongyang"), EventArgument("item", 45, 53, "des obus")),
+        time=None,
+        modality="planned",
+        claim=1,
+    )
+    annotated = replace(make_doc(text), claims=(outer, inner), events=(event,))
+    with SQLiteStore(":memory:") as store:
+        store.add(annotated)
+        doc_id = annotated.document.id
+        assert [c for _, c in store.claims(doc_id)] == [outer, inner]
+        assert [e for _, e in store.events()] == [event]
+        store.replace_resolution(Resolution((), ((doc_id, 0, 3, "ent_kcna"),), (), ()))
+        records = export_records(store)
+    claims = records["claims"]
+    assert claims[0]["speaker_entity_id"] == "ent_kcna"  # the mention "KCN" overlaps "KCNA"
+    assert claims[1]["nested_in"] == claims[0]["id"] and claims[0]["nested_in"] is None
+    (exported,) = records["events"]
+    assert exported["claim_id"] == claims[1]["id"]
+    assert exported["trigger"] == {"text": "livrera", "start": 37, "end": 44}
+    assert [a["role"] for a in exported["arguments"]] == ["agent", "item"]

@@ -102,6 +102,8 @@ def _print_summary(summary: RunSummary) -> None:
         ("duplicates", summary.duplicates),
         ("entities", summary.entities),
         ("mentions", summary.mentions),
+        ("time expressions", summary.times),
+        ("numeric facts", summary.quantities),
         ("claims", summary.claims),
         ("events", summary.events),
         ("errors", len(summary.errors)),

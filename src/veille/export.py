@@ -7,11 +7,14 @@ key order, so two exports of the same store are byte-identical.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from veille import __version__
+from veille.ids import make_id
+from veille.records import Claim, Event, StoredMention
 from veille.store.base import Store
 
 SCHEMA_VERSION = 1
@@ -65,7 +68,8 @@ def export_records(store: Store) -> dict[str, list[dict[str, Any]]]:
                 "documents": entity.documents,
             }
         )
-    for sm in store.mentions():
+    mentions = store.mentions()
+    for sm in mentions:
         m = sm.mention
         records["mentions"].append(
             {
@@ -108,9 +112,112 @@ def export_records(store: Store) -> dict[str, list[dict[str, Any]]]:
                 "time": q.time,
             }
         )
+    records["claims"], claim_ids = _claims(store, mentions)
+    records["events"] = _events(store, mentions, claim_ids)
     for link in store.links():
         records["links"].append({"kind": link.kind, "a": link.a, "b": link.b, "score": link.score})
     return records
+
+
+def claim_id(doc_id: str, claim: Claim) -> str:
+    return make_id("clm", doc_id, claim.start, claim.end, claim.cue_start)
+
+
+def event_id(doc_id: str, event: Event) -> str:
+    return make_id("evt", doc_id, event.type, event.trigger_start, event.trigger_end)
+
+
+class _EntityIndex:
+    """The entity a span refers to: the longest linked mention overlapping it."""
+
+    def __init__(self, mentions: list[StoredMention]) -> None:
+        self.by_doc: dict[str, list[StoredMention]] = defaultdict(list)
+        for sm in mentions:
+            if sm.entity_id:
+                self.by_doc[sm.doc_id].append(sm)
+
+    def at(self, doc_id: str, start: int | None, end: int | None) -> str | None:
+        if start is None or end is None:
+            return None
+        best: StoredMention | None = None
+        for sm in self.by_doc.get(doc_id, ()):
+            m = sm.mention
+            if (
+                m.start < end
+                and start < m.end
+                and (best is None or m.end - m.start > best.mention.end - best.mention.start)
+            ):
+                best = sm
+        return best.entity_id if best else None
+
+
+def _claims(
+    store: Store, mentions: list[StoredMention]
+) -> tuple[list[dict[str, Any]], dict[tuple[str, int], str]]:
+    entities = _EntityIndex(mentions)
+    texts = {s.document.id: s.document.text for s in store.documents()}
+    per_doc: dict[str, list[Claim]] = defaultdict(list)
+    for doc_id, claim in store.claims():
+        per_doc[doc_id].append(claim)
+    ids = {
+        (doc_id, i): claim_id(doc_id, c) for doc_id, cs in per_doc.items() for i, c in enumerate(cs)
+    }
+    rows = []
+    for doc_id, claims in per_doc.items():
+        for i, c in enumerate(claims):
+            rows.append(
+                {
+                    "id": ids[(doc_id, i)],
+                    "doc_id": doc_id,
+                    "start": c.start,
+                    "end": c.end,
+                    "text": texts[doc_id][c.start : c.end],
+                    "speaker": c.speaker,
+                    "speaker_start": c.speaker_start,
+                    "speaker_end": c.speaker_end,
+                    "speaker_entity_id": entities.at(doc_id, c.speaker_start, c.speaker_end),
+                    "speaker_kind": c.speaker_kind,
+                    "cue": c.cue,
+                    "stance": c.stance,
+                    "direct": c.direct,
+                    "nested_in": ids.get((doc_id, c.parent)) if c.parent is not None else None,
+                    "extra_start": c.extra_start,
+                    "extra_end": c.extra_end,
+                }
+            )
+    return sorted(rows, key=lambda r: (r["doc_id"], r["start"], r["id"])), ids
+
+
+def _events(
+    store: Store, mentions: list[StoredMention], claim_ids: dict[tuple[str, int], str]
+) -> list[dict[str, Any]]:
+    entities = _EntityIndex(mentions)
+    story_of = {s.document.id: s.story_id for s in store.documents()}
+    rows = []
+    for doc_id, e in store.events():
+        rows.append(
+            {
+                "id": event_id(doc_id, e),
+                "doc_id": doc_id,
+                "type": e.type,
+                "trigger": {"text": e.trigger, "start": e.trigger_start, "end": e.trigger_end},
+                "arguments": [
+                    {
+                        "role": a.role,
+                        "entity_id": entities.at(doc_id, a.start, a.end),
+                        "text": a.text,
+                        "start": a.start,
+                        "end": a.end,
+                    }
+                    for a in e.arguments
+                ],
+                "time": e.time,
+                "modality": e.modality,
+                "claim_id": claim_ids.get((doc_id, e.claim)) if e.claim is not None else None,
+                "story_id": story_of.get(doc_id),
+            }
+        )
+    return sorted(rows, key=lambda r: (r["doc_id"], r["trigger"]["start"], r["id"]))
 
 
 def _number(value: float | None) -> int | float | None:

@@ -24,6 +24,8 @@ class RunSummary:
     duplicates: int  # stored documents that copy another one
     entities: int
     mentions: int
+    times: int
+    quantities: int
     claims: int
     events: int
     errors: tuple[IngestError, ...]
@@ -88,16 +90,19 @@ def run_pipeline(
         progress(len(fresh), len(fresh))
 
     resolution = resolve(store, settings)  # 6
+    counts = store.counts()
     return RunSummary(
         read=len(raws),
         added=added,
         already_stored=len(raws) - len(fresh),
-        documents=len(store.documents()),
+        documents=counts["documents"],
         duplicates=len(resolution.duplicate_of),
-        entities=len(resolution.entities),
-        mentions=len(resolution.mention_entities),
-        claims=0,
-        events=0,
+        entities=counts["entities"],
+        mentions=counts["mentions"],
+        times=counts["times"],
+        quantities=counts["quantities"],
+        claims=counts["claims"],
+        events=counts["events"],
         errors=tuple(errors),
         degraded=tuple(sorted(degraded.values())),
     )

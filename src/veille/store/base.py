@@ -6,7 +6,9 @@ from typing import Protocol
 
 from veille.records import (
     AnnotatedDocument,
+    Claim,
     Entity,
+    Event,
     IngestError,
     Link,
     Quantity,
@@ -40,11 +42,18 @@ class Store(Protocol):
 
     def quantities(self, doc_id: str | None = None) -> list[tuple[str, Quantity]]: ...
 
+    def claims(self, doc_id: str | None = None) -> list[tuple[str, Claim]]: ...
+
+    def events(self, doc_id: str | None = None) -> list[tuple[str, Event]]: ...
+
     def entities(self) -> list[Entity]: ...
 
     def links(self) -> list[Link]: ...
 
     def errors(self) -> list[IngestError]: ...
+
+    def counts(self) -> dict[str, int]:
+        """Rows per record type (documents, mentions, entities, times, quantities, …)."""
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
         """Full-text search: (doc_id, highlighted snippet) pairs, best first."""

@@ -10,8 +10,11 @@ from typing import Any
 
 from veille.records import (
     AnnotatedDocument,
+    Claim,
     Document,
     Entity,
+    Event,
+    EventArgument,
     IngestError,
     Link,
     Mention,
@@ -159,6 +162,54 @@ class SQLiteStore:
                     for q in annotated.quantities
                 ],
             )
+            self.conn.executemany(
+                'INSERT INTO claims (doc_id, idx, start, "end", cue, cue_start, cue_end, stance, '
+                "direct, speaker, speaker_start, speaker_end, speaker_kind, parent_idx, "
+                "extra_start, extra_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        doc.id,
+                        i,
+                        c.start,
+                        c.end,
+                        c.cue,
+                        c.cue_start,
+                        c.cue_end,
+                        c.stance,
+                        int(c.direct),
+                        c.speaker,
+                        c.speaker_start,
+                        c.speaker_end,
+                        c.speaker_kind,
+                        c.parent,
+                        c.extra_start,
+                        c.extra_end,
+                    )
+                    for i, c in enumerate(annotated.claims)
+                ],
+            )
+            self.conn.executemany(
+                "INSERT INTO events (doc_id, idx, type, trigger, trigger_start, trigger_end, "
+                "arguments, time, modality, claim_idx) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        doc.id,
+                        i,
+                        e.type,
+                        e.trigger,
+                        e.trigger_start,
+                        e.trigger_end,
+                        json.dumps(
+                            [[a.role, a.start, a.end, a.text] for a in e.arguments],
+                            ensure_ascii=False,
+                        ),
+                        e.time,
+                        e.modality,
+                        e.claim,
+                    )
+                    for i, e in enumerate(annotated.events)
+                ],
+            )
         return True
 
     def record_error(self, error: IngestError) -> None:
@@ -246,10 +297,82 @@ class SQLiteStore:
         )
         return [(row[0], Quantity(*row[1:])) for row in rows]
 
-    def _per_doc(self, sql: str, doc_id: str | None) -> list[tuple[Any, ...]]:
+    def claims(self, doc_id: str | None = None) -> list[tuple[str, Claim]]:
+        """Claims in document order (their index in the document is their position)."""
+        rows = self._per_doc(
+            'SELECT doc_id, start, "end", cue, cue_start, cue_end, stance, direct, speaker, '
+            "speaker_start, speaker_end, speaker_kind, parent_idx, extra_start, extra_end "
+            "FROM claims",
+            doc_id,
+            order="idx",
+        )
+        claims = []
+        for (
+            doc,
+            start,
+            end,
+            cue,
+            cue_start,
+            cue_end,
+            stance,
+            direct,
+            speaker,
+            speaker_start,
+            speaker_end,
+            kind,
+            parent,
+            extra_start,
+            extra_end,
+        ) in rows:
+            claim = Claim(
+                start,
+                end,
+                cue,
+                cue_start,
+                cue_end,
+                stance,
+                bool(direct),
+                speaker,
+                speaker_start,
+                speaker_end,
+                kind,
+                parent,
+                extra_start,
+                extra_end,
+            )
+            claims.append((doc, claim))
+        return claims
+
+    def events(self, doc_id: str | None = None) -> list[tuple[str, Event]]:
+        rows = self._per_doc(
+            "SELECT doc_id, type, trigger, trigger_start, trigger_end, arguments, time, "
+            "modality, claim_idx FROM events",
+            doc_id,
+            order="idx",
+        )
+        return [
+            (
+                doc,
+                Event(
+                    kind,
+                    trigger,
+                    t_start,
+                    t_end,
+                    tuple(EventArgument(*a) for a in json.loads(arguments)),
+                    time,
+                    modality,
+                    claim,
+                ),
+            )
+            for doc, kind, trigger, t_start, t_end, arguments, time, modality, claim in rows
+        ]
+
+    def _per_doc(
+        self, sql: str, doc_id: str | None, order: str = 'start, "end"'
+    ) -> list[tuple[Any, ...]]:
         if doc_id is None:
-            return list(self.conn.execute(sql + ' ORDER BY doc_id, start, "end"'))
-        return list(self.conn.execute(sql + ' WHERE doc_id = ? ORDER BY start, "end"', (doc_id,)))
+            return list(self.conn.execute(f"{sql} ORDER BY doc_id, {order}"))
+        return list(self.conn.execute(f"{sql} WHERE doc_id = ? ORDER BY {order}", (doc_id,)))
 
     def entities(self) -> list[Entity]:
         rows = self.conn.execute(
@@ -269,6 +392,11 @@ class SQLiteStore:
             "SELECT source, line, reason FROM ingest_errors ORDER BY source, line, reason"
         )
         return [IngestError(source, reason, line or None) for source, line, reason in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per record table: what the run summary and the doctor report."""
+        tables = ("documents", "mentions", "entities", "times", "quantities", "claims", "events")
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
         # Quote each word so user input is never read as FTS5 query syntax.
