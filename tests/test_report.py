@@ -71,3 +71,36 @@ def test_numbers_ledger_and_times_are_shown() -> None:
     assert "conteneurs" in ledger and "1\u202f000" in ledger and "more than" in ledger
     assert "2023-10-10" in ledger and "&lt;b&gt;mardi&lt;/b&gt;" in ledger
     assert "<code>2023-10-10</code>" in html and "anchored on the publication date" in html
+
+
+def test_timeline_shows_events_with_their_time_and_reporting_claim() -> None:
+    from dataclasses import replace
+
+    from veille.records import Claim, Event, EventArgument
+    from veille.report import granularity
+
+    text = "La KCNA a affirmé que Kim <i>avait visité</i> des usines en août 2023."
+    claim = Claim(22, 70, "a affirmé", 9, 18, "assert", False, "La KCNA", 0, 7, "entity")
+    event = Event(
+        "VISIT",
+        "avait visité",
+        33,
+        45,
+        (EventArgument("agent", 22, 25, "Kim"),),
+        time="2023-08",
+        claim=0,
+    )
+    with SQLiteStore(":memory:") as store:
+        store.add(replace(make_doc(text), claims=(claim,), events=(event,)))
+        html = render_dossier(store)
+    timeline = html.split('id="timeline"')[1].split("</section>")[0]
+    assert "<code>2023-08</code>" in timeline and "month" in timeline and "VISIT" in timeline
+    assert "La KCNA" in timeline and "assert" in timeline
+    assert "&lt;i&gt;avait visité&lt;/i&gt;" in timeline  # the source sentence, escaped
+    assert [granularity(v) for v in ("2023-08-11", "2023", "P3D", "PAST_REF", None)] == [
+        "day",
+        "year",
+        "duration",
+        "past (vague)",
+        "undated",
+    ]

@@ -90,6 +90,7 @@ def build_context(store: Store) -> dict[str, object]:
         },
         "sentence_counts": {s.document.id: len(store.sentences(s.document.id)) for s in stored},
         "ledger": _ledger(store, by_id),
+        **_timeline_and_claims(store, by_id, names),
         "times": _times_by_doc(store),
         "links": store.links(),
         "errors": store.errors(),
@@ -126,6 +127,65 @@ def _ledger(store: Store, by_id: dict[str, StoredDocument]) -> list[LedgerRow]:
     return sorted(
         rows, key=lambda r: ((r.quantity.counted or "~").casefold(), r.quantity.value, r.doc_id)
     )
+
+
+def granularity(value: str | None) -> str:
+    """How precise a TIMEX3 value is, for the reader: day, month, year, week, …"""
+    if not value:
+        return "undated"
+    if value.endswith("_REF"):
+        return value.removesuffix("_REF").lower() + " (vague)"
+    if value.startswith("P"):
+        return "duration"
+    if "T" in value:
+        return "time of day"
+    if "-W" in value:
+        return "week"
+    parts = value.split("-")
+    if len(parts) == 2 and parts[1] in ("SP", "SU", "FA", "WI"):
+        return "season"
+    return {1: "year", 2: "month", 3: "day"}.get(len(parts), "date")
+
+
+def _timeline_and_claims(
+    store: Store, by_id: dict[str, StoredDocument], names: dict[str, str]
+) -> dict[str, object]:
+    """Events in time order with the sentence and the claim that report them; claims by speaker."""
+    from veille.export import export_records
+
+    records = export_records(store)
+    claims = {c["id"]: c for c in records["claims"]}
+    sentences = {doc_id: store.sentences(doc_id) for doc_id in by_id}
+
+    def sentence(doc_id: str, offset: int) -> str:
+        text = by_id[doc_id].document.text
+        for s in sentences[doc_id]:
+            if s.start <= offset < s.end:
+                return text[s.start : s.end].strip()
+        return text[max(0, offset - CONTEXT_CHARS) : offset + CONTEXT_CHARS]
+
+    timeline = []
+    for event in records["events"]:
+        agent = next((a for a in event["arguments"] if a["role"] == "agent"), None)
+        timeline.append(
+            {
+                **event,
+                "granularity": granularity(event["time"]),
+                "agent": names.get(agent["entity_id"] or "", agent["text"]) if agent else None,
+                "sentence": sentence(event["doc_id"], event["trigger"]["start"]),
+                "claim": claims.get(event["claim_id"] or ""),
+            }
+        )
+    # Dated events first in time order (ISO values sort chronologically), then vague, then none.
+    timeline.sort(
+        key=lambda e: (e["time"] is None, e["time"] or "", e["doc_id"], e["trigger"]["start"])
+    )
+    speakers: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for claim in records["claims"]:
+        who = names.get(claim["speaker_entity_id"] or "") or claim["speaker"] or "(unattributed)"
+        speakers[who].append(claim)
+    by_speaker = sorted(speakers.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return {"timeline": timeline, "claims_by_speaker": by_speaker}
 
 
 def _times_by_doc(store: Store) -> dict[str, list[TimeExpression]]:
