@@ -15,8 +15,8 @@ demo: $(STAMP)
 	$(VENV)/bin/veille run examples/corpus --db veille.db --report dossier.html
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
 	$(VENV)/bin/mypy
 
 test: lint
