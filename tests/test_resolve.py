@@ -74,3 +74,83 @@ def test_name_variants_merge_into_one_entity() -> None:
     assert (kim.mentions, kim.documents) == (4, 4)
     assert kim.id == make_id("ent", name_key("Kim Jong-un"))
     assert len(assignment) == 5
+
+
+def sm(doc_id: str, text: str, kind: str = "PERSON", **links: str) -> StoredMention:
+    start = 10 * len(links) + len(text)  # distinct offsets per mention of a document
+    return StoredMention(doc_id, Mention(start, start + len(text), text, kind, "KB", **links))  # type: ignore[arg-type]
+
+
+def test_kb_linked_mentions_become_one_entity_with_kb_name_and_qid() -> None:
+    mentions = [
+        sm("doc_a", "Kim Jong-Un", kb_entry="person/kim-jong-un", cluster="kb:person/kim-jong-un"),
+        sm("doc_a", "Kim", kb_entry="person/kim-jong-un", cluster="kb:person/kim-jong-un"),
+        sm("doc_b", "Kim Jong Un", kb_entry="person/kim-jong-un", cluster="kb:person/kim-jong-un"),
+        sm("doc_b", "Pyongyang", "COUNTRY", kb_entry="country/PRK"),
+        sm("doc_c", "RPDC", "COUNTRY", kb_entry="country/PRK"),
+        sm("doc_c", "Pyongyang", "LOCATION", kb_entry="city/pyongyang"),
+    ]
+    entities, assignment = merge_entities(mentions)
+    by_name = {e.name: e for e in entities}
+    kim = by_name["Kim Jong-un"]
+    assert kim.id == make_id("ent", "person/kim-jong-un") and kim.kb_id == "Q56226"
+    assert (kim.mentions, kim.documents, kim.aliases) == (
+        3,
+        2,
+        ("Kim", "Kim Jong Un", "Kim Jong-Un"),
+    )
+    assert by_name["Corée du Nord"].aliases == ("Pyongyang", "RPDC")
+    assert by_name["Pyongyang"].type == "LOCATION"  # the city as a place stays apart
+    assert len(assignment) == 6
+
+
+def test_unlinked_spelling_variants_merge_across_documents_but_models_do_not() -> None:
+    mentions = [
+        sm("doc_a", "Koo Byoungsam", cluster="name:koobyoungsam"),
+        sm("doc_b", "Koo Byoungsahm", cluster="name:koobyoungsahm"),
+        sm("doc_a", "Hwasong-17", "EQUIPMENT", cluster="name:hwasong17"),
+        sm("doc_b", "Hwasong-18", "EQUIPMENT", cluster="name:hwasong18"),
+    ]
+    entities, _ = merge_entities(mentions)
+    assert sorted(e.aliases for e in entities) == [
+        ("Hwasong-17",),
+        ("Hwasong-18",),
+        ("Koo Byoungsahm", "Koo Byoungsam"),
+    ]
+
+
+def test_two_kb_entries_are_never_merged_through_a_variant() -> None:
+    mentions = [
+        sm("doc_a", "Kim Jong-il", kb_entry="person/kim-jong-il"),
+        sm("doc_b", "Kim Jong-un", kb_entry="person/kim-jong-un"),
+        sm("doc_c", "Kim Jong-ul", cluster="name:kimjongul"),
+    ]
+    entities, _ = merge_entities(mentions)
+    assert {e.kb_id for e in entities} >= {"Q56226"}
+    assert len([e for e in entities if e.name.startswith("Kim Jong-")]) >= 2
+
+
+def test_a_lone_surname_joins_the_only_full_name_that_ends_with_it() -> None:
+    mentions = [
+        sm("doc_a", "Jan Novak", cluster="name:jannovak"),
+        sm("doc_b", "Novak", cluster="name:novak"),
+        sm("doc_b", "Lee", cluster="name:lee"),
+        sm("doc_c", "Lee Min-ho", cluster="name:leeminho"),
+        sm("doc_c", "Lee Jun-seo", cluster="name:leejunseo"),
+    ]
+    entities, _ = merge_entities(mentions)
+    by_name = {e.name: e for e in entities}
+    assert by_name["Jan Novak"].aliases == ("Jan Novak", "Novak")
+    assert "Lee" in by_name  # two full names end with it: left alone
+
+
+def test_merge_is_deterministic_and_order_free() -> None:
+    mentions = [
+        sm("doc_a", "Koo Byoungsam", cluster="name:koobyoungsam"),
+        sm("doc_b", "Koo Byoungsahm", cluster="name:koobyoungsahm"),
+        sm("doc_b", "Moscou", "COUNTRY", kb_entry="country/RUS"),
+        sm("doc_a", "Russie", "COUNTRY", kb_entry="country/RUS"),
+    ]
+    first = merge_entities(mentions)
+    again = merge_entities(list(reversed(mentions)))
+    assert first[0] == again[0] and sorted(first[1]) == sorted(again[1])

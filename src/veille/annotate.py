@@ -41,6 +41,9 @@ def _annotate_batch(batch: list[Document], settings: Settings) -> Iterator[Annot
                     text=span.text,
                     type=_entity_type(span._.veille_type),
                     label=span.label_,
+                    kb_entry=span._.kb_entry,
+                    cluster=span._.cluster,
+                    category=span._.category,
                 )
                 for span in sdoc._.mentions
             )

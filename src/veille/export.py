@@ -80,6 +80,9 @@ def export_records(store: Store) -> dict[str, list[dict[str, Any]]]:
                 "text": m.text,
                 "type": m.type,
                 "label": m.label,
+                "kb_entry": m.kb_entry,
+                "cluster": m.cluster,
+                "category": m.category,
             }
         )
     for doc_id, t in store.times():

@@ -134,7 +134,10 @@ class Mention:
     end: int
     text: str
     type: EntityType
-    label: str  # the NER label as the model gave it, kept for evaluation and debugging
+    label: str  # the NER label as the model gave it ("KB", "PATTERN" when none), for debugging
+    kb_entry: str | None = None  # knowledge-base entry id ("person/kim-jong-un"), if linked
+    cluster: str | None = None  # within-document entity key: "kb:<entry>" or "name:<key>"
+    category: str | None = None  # equipment category entry ("equipment/combat-aircraft")
 
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]

@@ -15,8 +15,13 @@ import spacy
 from spacy.language import Language
 from spacy.util import is_package
 
+from veille.extract import claims, events, quantities, times  # noqa: F401  (factories)
 from veille.nlp import components  # noqa: F401  (registers the factories)
 from veille.settings import Settings
+
+# veille's extraction stages in the order they read each other: quantities attach times, events
+# attach times and the claims that report them.
+EXTRACTORS = ("veille_times", "veille_quantities", "veille_claims", "veille_events")
 
 
 @dataclass(frozen=True)
@@ -61,4 +66,6 @@ def load_pipeline(language: str, settings: Settings) -> LoadedPipeline:
     else:
         nlp = spacy.load(name)
     nlp.add_pipe("veille_mentions", last=True)
+    for component in EXTRACTORS:
+        nlp.add_pipe(component, config={"language": language})
     return LoadedPipeline(language, name, nlp, degraded, note)

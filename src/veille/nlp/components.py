@@ -1,76 +1,119 @@
-"""veille's spaCy components: they write to ``Doc._`` extensions, like any spaCy step."""
+"""veille's spaCy components: they write to ``Doc._`` extensions, like any spaCy step.
+
+- ``veille_entity_ruler`` (pipelines without an NER model): the knowledge base's phrases and
+  model designations -> ``doc._.kb_matches``;
+- ``veille_mentions`` (every pipeline, last): the entity cascade of ``veille.extract.entities``
+  (it runs the KB lookup itself when no ruler did) -> ``doc._.mentions`` (Spans with
+  ``_.veille_type``, ``_.kb_entry``, ``_.cluster``, ``_.category``) and
+  ``doc._.descriptions`` (Spans with ``_.role``, ``_.kb_entry``, ``_.cluster``).
+
+``doc.ents`` is left as the NER model made it, so the plain-NER baseline stays plain.
+"""
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-from typing import Any
-
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
-# NER labels of spaCy's French (WikiNER) and English (OntoNotes) models to veille's types.
-LABEL_TYPES: dict[str, str] = {
-    "PER": "PERSON",
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "NORP": "OTHER",
-    "LOC": "LOCATION",
-    "LOCATION": "LOCATION",
-    "GPE": "LOCATION",
-    "FAC": "LOCATION",
-    "COUNTRY": "COUNTRY",
-    "EQUIPMENT": "EQUIPMENT",
-    "PRODUCT": "OTHER",
-    "MISC": "OTHER",
-}
+from veille.extract.entities import KbMatches, extract_entities, match_kb
+from veille.extract.entity_candidates import LABEL_TYPES
+from veille.extract.entity_lexicon import entity_resources
+
+__all__ = ["LABEL_TYPES", "EntityRuler", "MentionFinder"]
 
 # Doc extensions of veille's components; ``published`` is set by annotate before the pipeline.
-for _name in ("mentions", "published", "times", "quantities", "claims", "events"):
+for _name in (
+    "mentions",
+    "published",
+    "times",
+    "quantities",
+    "claims",
+    "events",
+    "kb_matches",
+    "descriptions",
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
-if not Span.has_extension("veille_type"):
-    Span.set_extension("veille_type", default=None)
+for _name in ("veille_type", "kb_entry", "cluster", "category", "role"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
 
 
-def _is_mention(span: Span) -> bool:
-    """Drop spans no reader would call an entity: no letters, or a single character."""
-    text = span.text.strip()
-    return len(text) > 1 and any(ch.isalpha() for ch in text)
+def _published(doc: Doc) -> str | None:
+    published = doc._.published
+    return getattr(published, "value", None) if published is not None else None
 
 
-@Language.component("veille_mentions", assigns=["doc._.mentions", "span._.veille_type"])
-def veille_mentions(doc: Doc) -> Doc:
-    mentions = []
-    for ent in doc.ents:
-        if ent.label_ not in LABEL_TYPES or not _is_mention(ent):
-            continue
-        ent._.veille_type = LABEL_TYPES[ent.label_]
-        mentions.append(ent)
-    doc._.mentions = mentions
-    return doc
+class EntityRuler:
+    """Knowledge-base phrase lookup for pipelines without a statistical NER model."""
+
+    def __init__(self, language: str, kb_dirs: tuple[str, ...]) -> None:
+        self.resources = entity_resources(language, kb_dirs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kb_matches = match_kb(doc.text, self.resources)
+        return doc
 
 
-def entity_patterns(language: str) -> list[dict[str, Any]]:
-    """Entity-ruler patterns for one language from the bundled data file."""
-    path = resources.files("veille.data").joinpath("nlp", "entity_patterns.jsonl")
-    patterns = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            if record.get("lang") in (None, language):
-                patterns.append({"label": record["label"], "pattern": record["pattern"]})
-    return patterns
+class MentionFinder:
+    """The entity cascade; writes mentions and resolved descriptions as Spans."""
+
+    def __init__(self, language: str, kb_dirs: tuple[str, ...], has_ner: bool) -> None:
+        self.resources = entity_resources(language, kb_dirs)
+        self.has_ner = has_ner
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches: KbMatches | None = doc._.kb_matches
+        found = extract_entities(
+            doc, self.resources, _published(doc), matches, has_ner=self.has_ner
+        )
+        mentions = []
+        for m in found.mentions:
+            span = doc.char_span(m.start, m.end, label=m.label)
+            if span is None:  # inside a token ("américano-sud-coréens"): no name of its own
+                continue
+            span._.veille_type = m.type
+            span._.kb_entry = m.entry
+            span._.cluster = m.cluster
+            span._.category = m.category
+            mentions.append(span)
+        descriptions = []
+        for d in found.descriptions:
+            span = doc.char_span(d.start, d.end, label="DESCRIPTION")
+            if span is None:
+                continue
+            span._.role = d.role
+            span._.kb_entry = d.entry
+            span._.cluster = d.cluster
+            descriptions.append(span)
+        doc._.mentions = mentions
+        doc._.descriptions = descriptions
+        doc._.kb_matches = None  # consumed; keeps the Doc's user data serialisable
+        return doc
+
+
+def _language(nlp: Language, language: str | None) -> str:
+    return language or str(nlp.lang)
 
 
 @Language.factory(
     "veille_entity_ruler",
-    assigns=["doc.ents"],
-    default_config={"language": "en"},
+    assigns=["doc._.kb_matches"],
+    default_config={"language": None, "kb_dirs": []},
 )
-def make_entity_ruler(nlp: Language, name: str, language: str) -> EntityRuler:
-    """Gazetteer NER for languages without a statistical model (degraded mode)."""
-    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="LOWER", overwrite_ents=True)
-    ruler.add_patterns(entity_patterns(language))
-    return ruler
+def make_entity_ruler(
+    nlp: Language, name: str, language: str | None, kb_dirs: list[str]
+) -> EntityRuler:
+    return EntityRuler(_language(nlp, language), tuple(kb_dirs))
+
+
+@Language.factory(
+    "veille_mentions",
+    assigns=["doc._.mentions", "doc._.descriptions", "span._.veille_type", "span._.cluster"],
+    default_config={"language": None, "kb_dirs": []},
+)
+def make_mention_finder(
+    nlp: Language, name: str, language: str | None, kb_dirs: list[str]
+) -> MentionFinder:
+    # Without a statistical NER before it, names are also found by their shape.
+    return MentionFinder(_language(nlp, language), tuple(kb_dirs), "ner" in nlp.pipe_names)

@@ -118,9 +118,22 @@ class SQLiteStore:
                 [(doc.id, s.start, s.end) for s in annotated.sentences],
             )
             self.conn.executemany(
-                'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, type, label) '
-                "VALUES (?,?,?,?,?,?)",
-                [(doc.id, m.start, m.end, m.text, m.type, m.label) for m in annotated.mentions],
+                'INSERT OR IGNORE INTO mentions (doc_id, start, "end", text, type, label, '
+                "kb_entry, cluster, category) VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        doc.id,
+                        m.start,
+                        m.end,
+                        m.text,
+                        m.type,
+                        m.label,
+                        m.kb_entry,
+                        m.cluster,
+                        m.category,
+                    )
+                    for m in annotated.mentions
+                ],
             )
             self.conn.executemany(
                 'INSERT OR IGNORE INTO times (doc_id, start, "end", text, value, type, mod, '
@@ -272,11 +285,15 @@ class SQLiteStore:
 
     def mentions(self, doc_id: str | None = None) -> list[StoredMention]:
         rows = self._per_doc(
-            'SELECT doc_id, start, "end", text, type, label, entity_id FROM mentions', doc_id
+            'SELECT doc_id, start, "end", text, type, label, entity_id, kb_entry, cluster, '
+            "category FROM mentions",
+            doc_id,
         )
         return [
-            StoredMention(doc, Mention(start, end, text, kind, label), entity)
-            for doc, start, end, text, kind, label, entity in rows
+            StoredMention(
+                doc, Mention(start, end, text, kind, label, kb, cluster, category), entity
+            )
+            for doc, start, end, text, kind, label, entity, kb, cluster, category in rows
         ]
 
     def times(self, doc_id: str | None = None) -> list[tuple[str, TimeExpression]]:
