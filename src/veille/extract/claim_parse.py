@@ -52,7 +52,7 @@ def parse_drafts(ctx: Context) -> list[Draft]:
 
 def cue_verb(ctx: Context, tok: Any, chained: bool = False) -> Verb | None:
     """The lexicon verb of a token that can report speech here, else None."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or ctx.in_compound(tok.i):
         return None
     verb = ctx.lex.verb(tok.lemma_) or ctx.lex.verb(ctx.lex.forms.get(fold(tok.text), ""))
     if verb is None or _passive(tok) or _negated(tok):

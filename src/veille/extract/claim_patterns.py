@@ -156,7 +156,7 @@ def pattern_drafts(ctx: Context) -> list[Draft]:
 
 def cue_form(ctx: Context, i: int) -> Verb | None:
     lemma = ctx.lex.forms.get(ctx.word(i))
-    if lemma is None or not ctx.doc[i].text.islower():
+    if lemma is None or not ctx.doc[i].text.islower() or ctx.in_compound(i):
         return None
     before = ctx.word(ctx.skip_spaces_back(i - 1))
     if before in _NOT_CUE_BEFORE or before in ctx.lex.determiners:

@@ -172,6 +172,22 @@ class Context:
     def inside_quote(self, offset: int) -> Quote | None:
         return next((q for q in self.quotes if q.start < offset < q.end - 1), None)
 
+    def in_compound(self, i: int) -> bool:
+        """A word glued to a hyphen is part of a compound ("lance-roquettes"), not a verb; a
+        subject clitic ("dit-il", "estime-t-on") does not count."""
+        doc, tok = self.doc, self.doc[i]
+        end = tok.idx + len(tok.text)
+        if (
+            i > 0
+            and doc[i - 1].text.endswith("-")
+            and doc[i - 1].idx + len(doc[i - 1].text) == tok.idx
+        ):
+            return True
+        if i + 1 >= len(doc) or doc[i + 1].idx != end or not doc[i + 1].text.startswith("-"):
+            return False
+        rest = fold(doc[i + 1].text).lstrip("-")
+        return rest not in self.lex.pronouns and rest not in ("t", "on", "")
+
     def skip_spaces_back(self, i: int) -> int:
         while i >= 0 and self.doc[i].is_space:
             i -= 1

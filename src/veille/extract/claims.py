@@ -93,6 +93,7 @@ def _clean(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if draft.stance_of is not None and id(draft.stance_of) not in alive:
             draft.stance_of = None
     _end_before_next_attribution(ctx, kept)
+    _end_before_participle(ctx, kept)
     _adopt_antecedents(kept)
     _nest(kept)
     return [d for d in kept if d.end > d.start]
@@ -127,6 +128,16 @@ def _end_before_next_attribution(ctx: Context, drafts: list[Draft]) -> None:
                 comma = ctx.skip_spaces_back(conj - 1)
             if ctx.word(comma) == "," and ctx.doc[comma].idx > a.start:
                 a.end = ctx.doc[comma].idx
+
+
+def _end_before_participle(ctx: Context, drafts: list[Draft]) -> None:
+    """ "a nié que A, ajoutant que B" / "denied A, adding that B": A stops at the comma."""
+    for draft in drafts:
+        first, last = ctx.token_at(draft.start), ctx.token_at(max(draft.end - 1, draft.start))
+        for k in range(first + 1, last):
+            if ctx.word(k) == "," and ctx.word(k + 1) in ctx.lex.quoting_saying:
+                draft.end = ctx.doc[k].idx
+                break
 
 
 def _adopt_antecedents(drafts: list[Draft]) -> None:

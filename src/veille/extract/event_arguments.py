@@ -40,8 +40,8 @@ def agent_tokens(head: Token, kind: str, lex: EventLexicon) -> list[Token]:
     found = _agent(head, kind, lex, depth=0)
     if found is None:
         found = _name_before(head, lex) or _fragment_subject(head)
-    if found is None:
-        return []
+    if found is None or lemma(found) in lex.role_words("relative"):
+        return []  # no agent, or a "qui" whose antecedent the parse lost
     if kind in lex.role_words("split_agent_types"):
         return [*_fragment_conjunct(found, lex), found, *_conjuncts(found, lex)]
     return [found]
@@ -136,10 +136,9 @@ def _noun_agent(noun: Token, kind: str, lex: EventLexicon, depth: int) -> Token 
     for child in noun.children:
         if child.dep_ == "nmod" and case_of(child) in ("de", "of") and _actor_like(child, lex):
             return None if meet else child
-    for child in noun.children:  # "le premier voyage à l'étranger de Kim"
-        for grandchild in child.children if child.dep_ == "nmod" else ():
-            if case_of(grandchild) in ("de", "of") and grandchild.pos_ == "PROPN" and not meet:
-                return grandchild if _actor_like(grandchild, lex) else None
+    deeper = None if meet else _actor_below(noun, lex)
+    if deeper is not None:
+        return deeper
     verb = noun.head
     if noun.dep_ in ("obj", "obl:arg", "obl") and lemma(verb) in lex.light_verbs:
         return _agent(verb, kind, lex, depth + 1)
@@ -148,6 +147,22 @@ def _noun_agent(noun: Token, kind: str, lex: EventLexicon, depth: int) -> Token 
     for child in noun.children:
         if lemma(child) in lex.role_words("possessive_dets") or "Poss=Yes" in str(child.morph):
             return _possessor(noun, child, lex)
+    return None
+
+
+def _actor_below(noun: Token, lex: EventLexicon) -> Token | None:
+    """ "de X" hung lower by the parser: "le premier voyage à l'étranger de Kim", "le
+    soutien constant et fondé sur des principes de la RPDC" (no finite verb crossed)."""
+    frontier = [c for c in noun.children if c.dep_ in ("nmod", "amod", "conj", "obl:arg")]
+    for _ in range(3):
+        below: list[Token] = []
+        for token in frontier:
+            if "Fin" in token.morph.get("VerbForm"):
+                continue
+            if token.pos_ == "PROPN" and case_of(token) in ("de", "of"):
+                return token if _actor_like(token, lex) else None
+            below.extend(c for c in token.children if c.dep_ in ("nmod", "obl:arg", "conj"))
+        frontier = below
     return None
 
 

@@ -7,7 +7,9 @@ On a parse, each time expression of the sentence gets a rank for a trigger:
 2. in a fragment the parser cut off from any verb, when this trigger is the nearest;
 3. in the clause the trigger's clause is coordinated with ("a quitté X dimanche et a …"),
    or in a participle clause before it ("Arrivé mardi, il a été accueilli …"); for an act of
-   saying, the clause its relative clause hangs on ("X a affirmé vendredi, …, qui accuse").
+   saying, the clause its relative clause hangs on ("X a affirmé vendredi, …, qui accuse");
+   for a simple imperfect reported by a past verb, the report's ("a affirmé le mois dernier
+   que les négociations avançaient").
 
 Only dates count: a duration or a set ("pendant deux heures", "chaque année") places no
 event on a timeline. A time outside the claim that reports the trigger (the "a rapporté
@@ -107,6 +109,8 @@ def _reporting_time(
     index = claim_of(claims, doc[head.i].idx)
     if index is None or claim_of(claims, slot.expr.start) == index:
         return False
+    if parsed and _simultaneous(clause_head(head)):
+        return False
     claim = claims[index]
     cue = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
     if cue is None or len(cue) == 0:
@@ -127,14 +131,22 @@ def _rank(doc: Any, head: Token, slot: TimeSlot, heads: list[int], speech: bool)
     if theirs.pos_ not in ("VERB", "AUX"):
         nearest = min(heads, key=lambda h: abs(h - slot.root))
         return 2 if nearest == head.i else None
-    if own.dep_ == "conj" and own.head.i == theirs.i:
-        return 3
+    if own.dep_ in ("conj", "ccomp") and own.head.i == theirs.i:
+        return 3 if own.dep_ == "conj" or _simultaneous(own) else None
     if theirs.dep_ == "advcl" and theirs.head.i == own.i and _bare_participle(theirs):
         return 3  # "Arrivé mardi, M. Choïgou a été accueilli …"
     speaker = own.head
     if speech and own.dep_ == "acl:relcl" and speaker.dep_ == "nsubj" and speaker.head == theirs:
         return 3  # "a affirmé vendredi la Maison Blanche, qui … à l'appui de ses accusations"
     return None
+
+
+def _simultaneous(clause: Token) -> bool:
+    """A simple imperfect reported by a past verb is the time of the report: "avait affirmé
+    le mois dernier que les négociations avançaient" (concordance of tenses)."""
+    imperfect = "Imp" in clause.morph.get("Tense") and "Ind" in clause.morph.get("Mood")
+    bare = not any(c.dep_.startswith("aux") for c in clause.children)
+    return clause.dep_ == "ccomp" and imperfect and bare
 
 
 def _bare_participle(token: Token) -> bool:

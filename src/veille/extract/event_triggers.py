@@ -156,7 +156,9 @@ def _keeps(token: Token, key: str, lex: EventLexicon, doc: Any, times: set[int])
 def _inside_event(token: Token, lex: EventLexicon) -> bool:
     """ "une aide à la construction de satellites": the construction is what the aid is for."""
     head = token.head
-    return token.dep_ == "nmod" and head.pos_ == "NOUN" and _entry(head, lex) is not None
+    if token.dep_ != "nmod" or head.pos_ != "NOUN" or _entry(head, lex) is None:
+        return False
+    return not _in_stop_phrase(token.doc, head, lex)  # "à l'appui de ses accusations"
 
 
 def _describes_noun(token: Token, times: set[int]) -> bool:
@@ -207,9 +209,10 @@ def _real_noun_mention(token: Token, lex: EventLexicon, times: set[int]) -> bool
 
 
 def _specific(modifier: Token, times: set[int]) -> bool:
-    if modifier.dep_ == "nummod" or modifier.pos_ == "PROPN":
+    """A number, a name or a date anywhere in a modifier ("le soutien constant … de la RPDC")."""
+    if modifier.dep_ == "nummod":
         return True
-    return any(t.i in times for t in modifier.subtree)
+    return any(t.i in times or t.pos_ == "PROPN" for t in modifier.subtree)
 
 
 def _in_stop_phrase(doc: Any, token: Token, lex: EventLexicon) -> bool:

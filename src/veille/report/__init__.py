@@ -42,7 +42,10 @@ class Context:
 def paragraphs(text: str, mentions: list[StoredMention]) -> list[list[Segment]]:
     """Split ``text`` into paragraphs of segments, mentions marked; offsets stay exact."""
     result: list[list[Segment]] = []
-    spans = sorted((m.mention.start, m.mention.end, m) for m in mentions)
+    # Outer mention first where two start together ("Conseil de sécurité de l'ONU" over "Conseil")
+    spans = sorted(
+        ((m.mention.start, m.mention.end, m) for m in mentions), key=lambda t: (t[0], -t[1])
+    )
     start = 0
     for block in text.split("\n\n"):
         end = start + len(block)
