@@ -57,6 +57,8 @@ def _annotate_batch(batch: list[Document], settings: Settings) -> Iterator[Annot
                 loaded.degraded,
                 times=times,
                 quantities=tuple(sdoc._.quantities or ()),
+                claims=tuple(sdoc._.claims or ()),
+                events=tuple(sdoc._.events or ()),
             )
 
 

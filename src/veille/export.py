@@ -139,19 +139,26 @@ class _EntityIndex:
             if sm.entity_id:
                 self.by_doc[sm.doc_id].append(sm)
 
-    def at(self, doc_id: str, start: int | None, end: int | None) -> str | None:
+    def at(
+        self, doc_id: str, start: int | None, end: int | None, speaker: bool = False
+    ) -> str | None:
+        """For a speaker, a person named in the span wins ("le porte-parole du Conseil de
+        sécurité nationale, John Kirby" is Kirby, not the Council)."""
         if start is None or end is None:
             return None
-        best: StoredMention | None = None
-        for sm in self.by_doc.get(doc_id, ()):
-            m = sm.mention
-            if (
-                m.start < end
-                and start < m.end
-                and (best is None or m.end - m.start > best.mention.end - best.mention.start)
-            ):
-                best = sm
-        return best.entity_id if best else None
+        overlapping = [
+            sm
+            for sm in self.by_doc.get(doc_id, ())
+            if sm.mention.start < end and start < sm.mention.end
+        ]
+        if not overlapping:
+            return None
+
+        def rank(sm: StoredMention) -> tuple[bool, int, int]:
+            person = speaker and sm.mention.type == "PERSON"
+            return (person, sm.mention.end - sm.mention.start, -sm.mention.start)
+
+        return max(overlapping, key=rank).entity_id
 
 
 def _claims(
@@ -178,7 +185,9 @@ def _claims(
                     "speaker": c.speaker,
                     "speaker_start": c.speaker_start,
                     "speaker_end": c.speaker_end,
-                    "speaker_entity_id": entities.at(doc_id, c.speaker_start, c.speaker_end),
+                    "speaker_entity_id": entities.at(
+                        doc_id, c.speaker_start, c.speaker_end, speaker=True
+                    ),
                     "speaker_kind": c.speaker_kind,
                     "cue": c.cue,
                     "stance": c.stance,

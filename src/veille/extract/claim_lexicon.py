@@ -36,6 +36,7 @@ class Lexicon:
     dependency: bool = False  # read reported speech from a UD parse when one is present
     verbs: dict[str, Verb] = field(default_factory=dict)  # lemma -> verb
     forms: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma
+    nouns: dict[str, Stance] = field(default_factory=dict)  # reporting noun lemma -> stance
     source_preps: tuple[str, ...] = ()
     opinion_preps: tuple[str, ...] = ()
     pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (gender, number)
@@ -127,6 +128,7 @@ def load_lexicon(language: str) -> Lexicon:
         dependency=bool(data.get("dependency", False)),
         verbs=verbs,
         forms=forms,
+        nouns={fold(n): _stance(str(v)) for n, v in data.get("nouns", {}).items()},
         source_preps=tuple(fold(p) for p in preps.get("source", [])),
         opinion_preps=tuple(fold(p) for p in preps.get("opinion", [])),
         pronouns=pronouns,

@@ -11,6 +11,11 @@ For each reporting verb of the lexicon (finite, active, not negated):
    affirmé n'avoir jamais …"), the object of a denial or accusation ("dément toute
    intention …"), the antecedent of "ce que X a démenti", or what follows a colon. A subject
    "Y, cité par X," adds X's claim with Y's nested in it.
+
+The statistical parse breaks often around speech (a sentence cut after "Rome et Berlin", a
+subject hung on the previous paragraph's verb, "dément" tagged as an adjective), so the
+surface backs it up: a subject the parse lost is read before the verb as the token patterns
+do, and a reporting verb the tagger misread is handed to the token patterns whole.
 """
 
 from __future__ import annotations

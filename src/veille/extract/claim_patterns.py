@@ -44,7 +44,10 @@ def preposition_drafts(ctx: Context) -> list[Draft]:
 
 def _match(ctx: Context, i: int, phrases: tuple[str, ...]) -> int | None:
     """Index after a phrase starting at token ``i`` ("d'" + "après", "according" + "to")."""
+    first = ctx.word(i)
     for phrase in phrases:
+        if not first or not phrase.startswith(first):
+            continue
         target, seen, j = phrase.replace(" ", ""), "", i
         while j < len(ctx.doc) and len(seen) < len(target) and target.startswith(seen):
             seen += ctx.word(j)

@@ -120,27 +120,27 @@ class Context:
     sents: list[tuple[int, int]] = field(default_factory=list)  # token ranges [start, end)
     breaks: list[int] = field(default_factory=list)  # offsets of line breaks
     starts: list[int] = field(default_factory=list)  # token start offsets
+    words: list[str] = field(default_factory=list)  # folded token texts
+    text: str = ""  # doc.text, which spaCy rebuilds on every access
     parsed: bool = False
 
     @classmethod
     def build(cls, doc: Any, lex: Lexicon) -> Context:
-        ctx = cls(doc, lex, find_quotes(doc.text))
+        text = str(doc.text)
+        ctx = cls(doc, lex, find_quotes(text), text=text)
         ctx.parsed = lex.dependency and doc.has_annotation("DEP")
         ctx.sents = _sentences(doc, {q.end - 1 for q in ctx.quotes})
         ctx.sent_of = [0] * len(doc)
         for n, (a, b) in enumerate(ctx.sents):
             for i in range(a, b):
                 ctx.sent_of[i] = n
-        ctx.breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+        ctx.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
         ctx.starts = [t.idx for t in doc]
+        ctx.words = [fold(t.text) for t in doc]
         return ctx
 
-    @property
-    def text(self) -> str:
-        return str(self.doc.text)
-
     def word(self, i: int) -> str:
-        return fold(self.doc[i].text) if 0 <= i < len(self.doc) else ""
+        return self.words[i] if 0 <= i < len(self.words) else ""
 
     def sent_range(self, i: int) -> tuple[int, int]:
         return self.sents[self.sent_of[i]]

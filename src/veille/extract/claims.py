@@ -6,7 +6,8 @@ it in a pipeline and sets ``doc._.claims``. The cascade:
 1. quotations («…», “…”, "…") and sentence bounds (``claim_text``);
 2. reporting verbs, from the dependency parse when the language's lexicon declares UD labels
    and the Doc is parsed (French), else from token patterns (English, blank pipelines)
-   (``claim_parse``, ``claim_patterns``);
+   (``claim_parse``, ``claim_patterns``); with a parse, reporting nouns too ("l'annonce, par
+   X, de …", "les accusations de X selon lesquelles …") (``claim_nouns``);
 3. prepositions: "selon X", "d'après X", "according to X", "Pour des experts, …";
 4. clean-up: drop broken or repeated drafts, end a content before a coordinated attribution
    ("…, and officials said …"), nest a claim in the one whose content holds its cue;
@@ -26,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.extract.claim_lexicon import fold, load_lexicon
+from veille.extract.claim_nouns import noun_drafts
 from veille.extract.claim_parse import parse_drafts
 from veille.extract.claim_patterns import pattern_drafts, preposition_drafts
 from veille.extract.claim_speakers import resolve_pronouns, speaker_kind
@@ -45,7 +47,7 @@ def extract_claims(doc: Any, language: str) -> list[Claim]:
     if not lex.verbs and not lex.source_preps:
         return []
     ctx = Context.build(doc, lex)  # 1
-    drafts = parse_drafts(ctx) if ctx.parsed else pattern_drafts(ctx)  # 2
+    drafts = parse_drafts(ctx) + noun_drafts(ctx) if ctx.parsed else pattern_drafts(ctx)  # 2
     drafts += preposition_drafts(ctx)  # 3
     drafts = _clean(ctx, drafts)  # 4
     resolve_pronouns(ctx, drafts)  # 5
@@ -157,7 +159,8 @@ def _adopt_antecedents(drafts: list[Draft]) -> None:
 
 def _nest(drafts: list[Draft]) -> None:
     """A claim whose cue lies in another's content is nested in it ("M. X a affirmé que …,
-    selon la transcription": X's claim is nested in the transcription's)."""
+    selon la transcription": X's claim is nested in the transcription's) when that content is
+    reported, not denied or accused ("Rome rejette les accusations de Berlin selon …")."""
     for b in drafts:
         if b.parent is not None:
             continue
@@ -166,6 +169,7 @@ def _nest(drafts: list[Draft]) -> None:
             for a in drafts
             if a is not b
             and a.parent is not b
+            and a.cue_stance in ("assert", "speculate")
             and a.start <= b.cue_start < a.end
             and (a.start, a.end) != (b.start, b.end)
         ]

@@ -26,7 +26,7 @@ from veille.extract.event_lexicon import EventLexicon
 from veille.extract.event_triggers import Token, case_of, is_name_like, lemma
 from veille.records import EventArgument
 
-__all__ = ["agent_tokens", "argument", "named", "other_arguments"]
+__all__ = ["agent_arguments", "agent_tokens", "argument", "named", "other_arguments"]
 
 _CUT = {"acl:relcl", "acl", "advcl", "parataxis", "punct", "appos", "dep", "cc", "conj"}
 _CLAUSE_UP = {"xcomp", "advcl", "acl", "conj", "obl:arg", "ccomp", "obl:mod"}
@@ -36,15 +36,26 @@ _AND = {"et", "and"}
 
 
 def agent_tokens(head: Token, kind: str, lex: EventLexicon) -> list[Token]:
-    """Agent head tokens of an event (several for coordinated agents of split types)."""
+    """Agent head tokens of an event: the conjuncts of a coordinated agent, in order."""
     found = _agent(head, kind, lex, depth=0)
     if found is None:
         found = _name_before(head, lex) or _fragment_subject(head)
     if found is None or lemma(found) in lex.role_words("relative"):
         return []  # no agent, or a "qui" whose antecedent the parse lost
-    if kind in lex.role_words("split_agent_types"):
-        return [*_fragment_conjunct(found, lex), found, *_conjuncts(found, lex)]
-    return [found]
+    return [*_fragment_conjunct(found, lex), found, *_conjuncts(found, lex)]
+
+
+def agent_arguments(
+    head: Token, kind: str, lex: EventLexicon, skip: set[int]
+) -> list[EventArgument]:
+    """One agent argument per conjunct for the types that split ("Moscou et Pyongyang
+    démentent": two denials), else one spanning them all ("Erdogan et Poutine se voient")."""
+    tokens = agent_tokens(head, kind, lex)
+    found = [argument("agent", t, lex, skip) for t in tokens]
+    if len(found) < 2 or kind in lex.role_words("split_agent_types"):
+        return found
+    start, end = found[0].start, max(a.end for a in found)
+    return [EventArgument("agent", start, end, head.doc.text[start:end])]
 
 
 def _conjuncts(token: Token, lex: EventLexicon) -> list[Token]:
@@ -140,7 +151,7 @@ def _noun_agent(noun: Token, kind: str, lex: EventLexicon, depth: int) -> Token 
     if deeper is not None:
         return deeper
     verb = noun.head
-    if noun.dep_ in ("obj", "obl:arg", "obl") and lemma(verb) in lex.light_verbs:
+    if noun.dep_ in ("obj", "obl:arg", "obl", "obl:mod") and lemma(verb) in lex.light_verbs:
         return _agent(verb, kind, lex, depth + 1)
     if kind in lex.role_words("participant_object_types"):
         return None  # "leur sommet": participants, not an agent
@@ -154,7 +165,7 @@ def _actor_below(noun: Token, lex: EventLexicon) -> Token | None:
     """ "de X" hung lower by the parser: "le premier voyage à l'étranger de Kim", "le
     soutien constant et fondé sur des principes de la RPDC" (no finite verb crossed)."""
     frontier = [c for c in noun.children if c.dep_ in ("nmod", "amod", "conj", "obl:arg")]
-    for _ in range(3):
+    for _ in range(4):
         below: list[Token] = []
         for token in frontier:
             if "Fin" in token.morph.get("VerbForm"):
@@ -348,6 +359,9 @@ def _kept(token: Token, lex: EventLexicon, cut: set[str], skip: set[int], top: b
     keep = {token.i}
     titled = lex.in_class(lemma(token), "person") and token.pos_ == "NOUN"
     for child in token.children:
+        if child.dep_ == "conj" and child.pos_ not in _NOMINAL:
+            keep |= _kept(child, lex, cut - {"cc"}, skip, top=False)  # "grecque et chypriote"
+            continue
         if child.dep_ in cut or child.i in skip or (top and child.dep_ == "case"):
             continue
         if child.dep_ == "nmod" and (titled or case_of(child) not in ("de", "of", None)):
@@ -357,14 +371,25 @@ def _kept(token: Token, lex: EventLexicon, cut: set[str], skip: set[int], top: b
 
 
 def _join_name(doc: Any, lo: int, hi: int) -> tuple[int, int]:
-    """Extend a capitalised span over capitalised proper nouns the parser left out."""
+    """Extend a span to whole words ("Kim Jong-un", "Royaume-Uni" split by the tokenizer) and
+    a capitalised one over capitalised proper nouns the parser left out."""
+    while hi + 1 < len(doc) and not doc[hi].whitespace_ and _word_part(doc[hi + 1]):
+        hi += 1
+    while lo > 0 and not doc[lo - 1].whitespace_ and _word_part(doc[lo - 1]):
+        lo -= 1
     if not str(doc[lo].text)[:1].isupper():
         return lo, hi
     while lo > 0 and _name_part(doc[lo - 1]):
         lo -= 1
+    if lo > 0 and doc[lo - 1].pos_ == "DET" and lo <= doc[lo - 1].head.i <= hi:
+        lo -= 1  # "Le Royaume-Uni", its article hung on a fragment
     while hi + 1 < len(doc) and _name_part(doc[hi + 1]):
         hi += 1
     return lo, hi
+
+
+def _word_part(token: Token) -> bool:
+    return bool(token.is_alpha or token.is_digit or token.text == "-")
 
 
 def _name_part(token: Token) -> bool:

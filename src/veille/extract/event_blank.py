@@ -72,19 +72,21 @@ def blank_agents(doc: Any, trigger: Trigger, lex: EventLexicon) -> list[tuple[in
     owner = _possessor(doc, trigger.head, names)
     if owner is not None:
         return [owner]
-    before = [n for n in names if n[1] <= trigger.head and not _after_preposition(doc, n, lex)]
-    before = [n for n in before if not _in_aside(doc, n, trigger.head, lex)]
-    before = [n for n in before if not _break_between(doc, n[1], trigger.head, lex)]
-    if not before:
+    near = [n for n in names if n[1] <= trigger.head]
+    near = [n for n in near if not _in_aside(doc, n, trigger.head, lex)]
+    near = [n for n in near if not _break_between(doc, n[1], trigger.head, lex)]
+    subjects = [n for n in near if not _after_preposition(doc, n, lex)]
+    if not subjects:
         return []
-    agents = [before[-1]]
+    agents = [subjects[-1]]
+    while len(near) > near.index(agents[0]) > 0:  # "Moscow and Pyongyang", "of Chile and Peru"
+        prev = near[near.index(agents[0]) - 1]
+        if not (agents[0][0] - prev[1] == 1 and doc[prev[1]].lower_ in _AND):
+            break
+        agents.insert(0, prev)
     if trigger.type in lex.role_words("split_agent_types"):
-        while len(before) > len(agents):
-            prev = before[-1 - len(agents)]
-            if not (agents[0][0] - prev[1] == 1 and doc[prev[1]].lower_ in _AND):
-                break
-            agents.insert(0, prev)
-    return agents
+        return agents
+    return [(agents[0][0], agents[-1][1])]
 
 
 def blank_arguments(doc: Any, trigger: Trigger, lex: EventLexicon) -> list[EventArgument]:

@@ -145,8 +145,10 @@ def _clause_window(doc: Any, at: int, step: int, size: int) -> list[Token]:
     i = at + step
     while 0 <= i < len(doc) and len(found) < size:
         token = doc[i]
-        if token.is_punct or token.is_sent_start:
+        if token.is_punct or (step > 0 and token.is_sent_start):
             break
         found.append(token)
+        if step < 0 and token.is_sent_start:
+            break
         i += step
     return found

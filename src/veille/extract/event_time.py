@@ -136,7 +136,8 @@ def _rank(doc: Any, head: Token, slot: TimeSlot, heads: list[int], speech: bool)
     if theirs.dep_ == "advcl" and theirs.head.i == own.i and _bare_participle(theirs):
         return 3  # "Arrivé mardi, M. Choïgou a été accueilli …"
     speaker = own.head
-    if speech and own.dep_ == "acl:relcl" and speaker.dep_ == "nsubj" and speaker.head == theirs:
+    inverted = speaker.dep_ in ("nsubj", "obj")  # "a affirmé vendredi la Maison Blanche, qui …"
+    if speech and own.dep_ == "acl:relcl" and inverted and speaker.head == theirs:
         return 3  # "a affirmé vendredi la Maison Blanche, qui … à l'appui de ses accusations"
     return None
 

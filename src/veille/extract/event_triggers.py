@@ -24,6 +24,7 @@ _MAX_GAP = 3  # tokens allowed between two words of a multi-word trigger
 _VERBAL = {"VERB", "NOUN", "ADJ"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "acl:relcl", "parataxis", "csubj"}
 _OBJECT_DEPS = {"obj", "nsubj:pass", "obl:arg"}
+_LIGHT_DEPS = ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass")  # "procéder à un essai"
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,11 @@ _NAME_LABELS = {"PER", "PERSON", "ORG", "LOC", "GPE", "COUNTRY", "NORP", "FAC"}
 
 
 def is_name_like(token: Token) -> bool:
-    return bool(token.pos_ == "PROPN" or token.ent_type_ in _NAME_LABELS)
+    """A proper noun, a named entity, or a capitalised noun inside a sentence ("Bruxelles"
+    tagged as a common noun)."""
+    if token.pos_ == "PROPN" or token.ent_type_ in _NAME_LABELS:
+        return True
+    return bool(token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_sent_start)
 
 
 def objects(token: Token) -> list[Token]:
@@ -196,7 +201,7 @@ def _real_noun_mention(token: Token, lex: EventLexicon, times: set[int]) -> bool
         and lemma(head) not in lex.governing_nouns
     ):
         return False
-    if lemma(head) in lex.light_verbs and token.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass"):
+    if lemma(head) in lex.light_verbs and token.dep_ in _LIGHT_DEPS:
         return True
     if any("Poss=Yes" in str(d.morph) for d in dets):
         return True
@@ -205,14 +210,19 @@ def _real_noun_mention(token: Token, lex: EventLexicon, times: set[int]) -> bool
     ]
     if not any("Def" in d.morph.get("Definite") for d in dets):
         return bool(modifiers)
-    return any(_specific(m, times) for m in modifiers)
+    return any(_specific(m, times) or _complement(m) for m in modifiers)
+
+
+def _complement(modifier: Token) -> bool:
+    """ "les livraisons d'armes": a "de" complement says which event it is."""
+    return modifier.dep_ == "nmod" and case_of(modifier) in ("de", "of")
 
 
 def _specific(modifier: Token, times: set[int]) -> bool:
     """A number, a name or a date anywhere in a modifier ("le soutien constant … de la RPDC")."""
     if modifier.dep_ == "nummod":
         return True
-    return any(t.i in times or t.pos_ == "PROPN" for t in modifier.subtree)
+    return any(t.i in times or is_name_like(t) for t in modifier.subtree)
 
 
 def _in_stop_phrase(doc: Any, token: Token, lex: EventLexicon) -> bool:
@@ -239,8 +249,9 @@ def _holds_one(token: Token, condition: str, lex: EventLexicon, times: set[int])
     if name == "mod":
         mods = [c for c in children if c.dep_ in ("amod", "nmod", "compound", "obl:arg")]
         return any(_in_class(m, arg, lex) for m in mods + objects(token))
-    if name == "xcomp":
-        return any("Inf" in c.morph.get("VerbForm") or c.dep_ == "xcomp" for c in children)
+    if name == "xcomp":  # "appelle à produire", "a appelé l'armée à se préparer"
+        below = [*children, *(g for c in children if c.dep_ == "obj" for g in c.children)]
+        return any("Inf" in c.morph.get("VerbForm") or c.dep_ == "xcomp" for c in below)
     if name == "person":
         return any(
             _is_person(c, lex) for c in children if c.dep_ in _OBJECT_DEPS | {"iobj"}

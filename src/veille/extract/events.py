@@ -24,6 +24,7 @@ come from ``veille/data/events/`` (``triggers.tsv`` and ``<language>.toml``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,7 +32,13 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from veille.extract.event_arguments import agent_tokens, argument, named, other_arguments
+from veille.extract.event_arguments import (
+    agent_arguments,
+    agent_tokens,
+    argument,
+    named,
+    other_arguments,
+)
 from veille.extract.event_blank import blank_agents, blank_arguments, blank_triggers, in_aside
 from veille.extract.event_lexicon import EventLexicon, load_lexicon
 from veille.extract.event_modality import blank_modality, parsed_modality
@@ -46,6 +53,7 @@ for _name in ("times", "claims", "events", "published"):
         Doc.set_extension(_name, default=None)
 
 _CLAIM_TYPES = {"deny": "DENY"}  # an "allege" claim is often a mere report, not an accusation
+_CALENDAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")  # comparable with a publication date
 _SAME_NAME = 80  # rapidfuzz ratio from which two agents' last words name the same one
 _TERMINAL = {".", "!", "?", "…", "»", '"', "”", ")"}
 
@@ -100,9 +108,8 @@ class _Context:
             head = doc[trigger.head]
             same = [h for h in heads if self._same(h, head.i)]
             slots = self._times_for(head, same, True, trigger.type)
-            found = agent_tokens(head, trigger.type, lex)
-            skip = {a.i for a in found} | self.time_tokens
-            agents = [argument("agent", a, lex, self.time_tokens) for a in found]
+            skip = {a.i for a in agent_tokens(head, trigger.type, lex)} | self.time_tokens
+            agents = agent_arguments(head, trigger.type, lex, self.time_tokens)
             arguments = other_arguments(head, trigger.type, lex, skip)
             nominal = head.pos_ == "NOUN"
             plural = nominal and "Plur" in head.morph.get("Number")
@@ -231,7 +238,7 @@ class _Context:
         if value == "FUTURE_REF":
             return True
         published = self.published
-        if not published or not value[:4].isdigit():
+        if not published or not _CALENDAR.fullmatch(value[:10]):
             return False
         n = min(len(value), len(published), 10)
         return value[:n] > published[:n] and value[n - 1 : n].isdigit()

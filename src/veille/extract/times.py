@@ -191,6 +191,9 @@ def _extend(grammar: Grammar, folded: str, matches: list[_Match]) -> list[_Match
     return out
 
 
+_CUE_WINDOW = 40  # characters between a tense cue word and the expression it can govern
+
+
 class _Tenses:
     """Whether the clause of an expression speaks of the future (+1), the past (-1) or the
     present (0): the cue word nearest to it ("depuis", "prévu", "will"), else the morphology of
@@ -204,7 +207,9 @@ class _Tenses:
     def direction(self, start: int, end: int) -> int | None:
         lo, hi = self._sentence(start, end)
         g = self.grammar
-        words = self._cue(g.future_words, g.past_words, lo, hi, start, end)
+        # Cue words govern the expression ("prévu le 7", "until Friday"): far away, they belong
+        # to another clause ("chargés le 7 septembre … transportés jusqu'à Dounaï").
+        words = self._cue(g.future_words, g.past_words, lo, hi, start, end, window=_CUE_WINDOW)
         if words is not None:
             return words
         morph = self._morph(start, end)
@@ -229,8 +234,10 @@ class _Tenses:
         hi: int,
         start: int,
         end: int,
+        window: int | None = None,
     ) -> int | None:
-        """The direction of the cue nearest to the expression in its sentence."""
+        """The direction of the cue nearest to the expression in its sentence (and within
+        ``window`` characters of it, when given)."""
         best: tuple[int, int] | None = None  # (distance, direction)
         for pattern, sign in ((future, 1), (past, -1)):
             if pattern is None:
@@ -239,6 +246,8 @@ class _Tenses:
                 if start <= m.start() < end:
                     continue  # the expression's own words
                 distance = start - m.end() if m.end() <= start else m.start() - end
+                if window is not None and distance > window:
+                    continue
                 if best is None or distance < best[0]:
                     best = (distance, sign)
         return None if best is None else best[1]

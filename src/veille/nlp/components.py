@@ -117,3 +117,15 @@ def make_mention_finder(
 ) -> MentionFinder:
     # Without a statistical NER before it, names are also found by their shape.
     return MentionFinder(_language(nlp, language), tuple(kb_dirs), "ner" in nlp.pipe_names)
+
+
+@Language.component("veille_paragraphs", assigns=["token.is_sent_start"])
+def veille_paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, list items and paragraphs are never parsed as
+    one sentence (the parser would hang a paragraph's subject on the previous one's verb)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        breaks = "\n" in previous.text or "\n" in previous.whitespace_ or previous.is_space
+        if breaks and not token.is_space:
+            token.is_sent_start = True
+    return doc
