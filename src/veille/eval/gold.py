@@ -12,17 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-RECORD_FILES = (
-    "documents",
-    "entities",
-    "mentions",
-    "times",
-    "quantities",
-    "claims",
-    "events",
-    "stories",
-    "links",
-)
+from veille.export import RECORD_TYPES
+
+# Gold has one file per record type of the export contract.
+RECORD_FILES = RECORD_TYPES
 
 # Typography that cleaning may normalise; one character for one, so offsets are unchanged.
 _FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "})

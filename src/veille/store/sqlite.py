@@ -324,40 +324,9 @@ class SQLiteStore:
             order="idx",
         )
         claims = []
-        for (
-            doc,
-            start,
-            end,
-            cue,
-            cue_start,
-            cue_end,
-            stance,
-            direct,
-            speaker,
-            speaker_start,
-            speaker_end,
-            kind,
-            parent,
-            extra_start,
-            extra_end,
-        ) in rows:
-            claim = Claim(
-                start,
-                end,
-                cue,
-                cue_start,
-                cue_end,
-                stance,
-                bool(direct),
-                speaker,
-                speaker_start,
-                speaker_end,
-                kind,
-                parent,
-                extra_start,
-                extra_end,
-            )
-            claims.append((doc, claim))
+        for doc, *values in rows:
+            values[6] = bool(values[6])  # direct: stored as 0/1
+            claims.append((doc, Claim(*values)))
         return claims
 
     def events(self, doc_id: str | None = None) -> list[tuple[str, Event]]:
