@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from veille.extract.event_lexicon import EventLexicon
+from veille.extract.event_phrases import span_text
 from veille.extract.event_triggers import Token, case_of, is_name_like, lemma
 from veille.records import EventArgument
 
@@ -32,7 +33,6 @@ _CUT = {"acl:relcl", "acl", "advcl", "parataxis", "punct", "appos", "dep", "cc",
 _CLAUSE_UP = {"xcomp", "advcl", "acl", "conj", "obl:arg", "ccomp", "obl:mod"}
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _STOPS = {".", "!", "?", ";", ":"}
-_AND = {"et", "and"}
 
 
 def agent_tokens(head: Token, kind: str, lex: EventLexicon) -> list[Token]:
@@ -55,7 +55,7 @@ def agent_arguments(
     if len(found) < 2 or kind in lex.role_words("split_agent_types"):
         return found
     start, end = found[0].start, max(a.end for a in found)
-    return [EventArgument("agent", start, end, head.doc.text[start:end])]
+    return [EventArgument("agent", start, end, span_text(head.doc, start, end))]
 
 
 def _conjuncts(token: Token, lex: EventLexicon) -> list[Token]:
@@ -64,7 +64,7 @@ def _conjuncts(token: Token, lex: EventLexicon) -> list[Token]:
         c
         for c in token.children
         if c.pos_ in ("NOUN", "PROPN")
-        and (c.dep_ == "conj" or (c.dep_ == "nmod" and case_of(c) in lex.role_words("and")))
+        and (c.dep_ == "conj" or (c.dep_ == "nmod" and case_of(c) in lex.grammar("and")))
     ]
 
 
@@ -72,7 +72,7 @@ def argument(
     role: str, token: Token, lex: EventLexicon, skip: set[int], *, with_conjuncts: bool = False
 ) -> EventArgument:
     start, end = _phrase(token, lex, skip, with_conjuncts)
-    return EventArgument(role, start, end, token.doc.text[start:end])
+    return EventArgument(role, start, end, span_text(token.doc, start, end))
 
 
 def other_arguments(
@@ -145,7 +145,7 @@ def _noun_agent(noun: Token, kind: str, lex: EventLexicon, depth: int) -> Token 
             return child
     meet = kind in lex.role_words("participant_object_types")
     for child in noun.children:
-        if child.dep_ == "nmod" and case_of(child) in ("de", "of") and _actor_like(child, lex):
+        if child.dep_ == "nmod" and case_of(child) in lex.grammar("of") and _actor_like(child, lex):
             return None if meet else child
     deeper = None if meet else _actor_below(noun, lex)
     if deeper is not None:
@@ -170,7 +170,7 @@ def _actor_below(noun: Token, lex: EventLexicon) -> Token | None:
         for token in frontier:
             if "Fin" in token.morph.get("VerbForm"):
                 continue
-            if token.pos_ == "PROPN" and case_of(token) in ("de", "of"):
+            if token.pos_ == "PROPN" and case_of(token) in lex.grammar("of"):
                 return token if _actor_like(token, lex) else None
             below.extend(c for c in token.children if c.dep_ in ("nmod", "obl:arg", "conj"))
         frontier = below
@@ -269,7 +269,7 @@ def _fragment_conjunct(agent: Token, lex: EventLexicon) -> list[Token]:
     """ "Moscou et Pyongyang ont démenti" parsed with "Moscou" as a fragment of its own."""
     doc = agent.doc
     i = agent.i - 1
-    if i < 1 or doc[i].lower_ not in (_AND | lex.role_words("and")):
+    if i < 1 or doc[i].lower_ not in lex.grammar("and"):
         return []
     before = doc[i - 1]
     if before.pos_ == "PROPN" and before.dep_ in ("ROOT", "flat:name") and before.head.i != agent.i:
@@ -297,7 +297,7 @@ def _role(child: Token, kind: str, lex: EventLexicon) -> str | None:
     dep = child.dep_
     if dep in ("obj", "nsubj:pass"):
         return _object_role(kind, lex)
-    if dep == "nmod" and case in ("de", "of"):
+    if dep == "nmod" and case in lex.grammar("of"):
         return None if _actor_like(child, lex) else _object_role(kind, lex)
     if dep == "iobj" or (dep == "obl:arg" and case is None and child.pos_ == "PRON"):
         return "participant" if kind in ("VISIT", "MEET") else "recipient"
@@ -313,7 +313,7 @@ def _role(child: Token, kind: str, lex: EventLexicon) -> str | None:
         is_name_like(child) or lex.in_class(lemma(child), "place")
     ):
         return "location"
-    if case in ("de", "of") and dep.startswith("obl") and lex.in_class(lemma(child), "weapon"):
+    if case in lex.grammar("of") and dep.startswith("obl") and lex.in_class(lemma(child), "weapon"):
         return "item"  # "n'a pas livré de missiles"
     return None
 
@@ -364,7 +364,7 @@ def _kept(token: Token, lex: EventLexicon, cut: set[str], skip: set[int], top: b
             continue
         if child.dep_ in cut or child.i in skip or (top and child.dep_ == "case"):
             continue
-        if child.dep_ == "nmod" and (titled or case_of(child) not in ("de", "of", None)):
+        if child.dep_ == "nmod" and (titled or case_of(child) not in {*lex.grammar("of"), None}):
             continue  # "un responsable (du ministère)", "des missiles (à Moscou)"
         keep |= _kept(child, lex, cut, skip, top=False)
     return keep

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from veille.extract.event_lexicon import EventLexicon, Phrase
+from veille.extract.event_lexicon import EventLexicon
+from veille.extract.event_phrases import PhraseMatcher, span_text
 from veille.extract.event_triggers import Token, Trigger
 from veille.records import EventArgument
 
@@ -21,8 +22,6 @@ __all__ = ["blank_agents", "blank_arguments", "blank_triggers", "in_aside", "sen
 
 _MAX_GAP = 3
 _WINDOW = 5
-_LINKS = {"of", "de", "du", "des", "-", "al", "bin", "von", "van"}
-_AND = {"and", "et"}
 
 
 def sentence_bounds(doc: Any, i: int) -> tuple[int, int]:
@@ -34,11 +33,14 @@ def sentence_bounds(doc: Any, i: int) -> tuple[int, int]:
 
 
 def blank_triggers(doc: Any, lex: EventLexicon) -> list[Trigger]:
+    candidates = [lex.lemma_candidates(t.text) for t in doc]  # in order: the form first
+    matcher = PhraseMatcher(doc, lambda t: candidates[t.i])
+    stop = matcher.covered(lex.stop_phrases)
     found: dict[int, Trigger] = {}
     taken: set[int] = set()
     for phrase in lex.phrases:
-        for match in _match_phrase(doc, phrase, lex):
-            if taken & set(match) or _stopped(doc, match[0], lex):
+        for match in matcher.gapped(phrase.words, _MAX_GAP):
+            if taken & set(match) or match[0] in stop:
                 continue
             first, last = doc[match[0]], doc[match[-1]]
             found[match[0]] = Trigger(
@@ -48,8 +50,8 @@ def blank_triggers(doc: Any, lex: EventLexicon) -> list[Trigger]:
     for token in doc:
         if token.i in taken or not token.is_alpha:
             continue
-        key = next((c for c in lex.lemma_candidates(token.text) if c in lex.triggers), None)
-        if key is None or _stopped(doc, token.i, lex):
+        key = next((c for c in candidates[token.i] if c in lex.triggers), None)
+        if key is None or token.i in stop:
             continue
         if not all(_holds(doc, token.i, c, lex) for c in lex.conditions.get(key, ())):
             continue
@@ -69,7 +71,7 @@ def blank_agents(doc: Any, trigger: Trigger, lex: EventLexicon) -> list[tuple[in
     after = _after_prep(doc, last, names, lex.role_words("agent"), reach=2)
     if after is not None:
         return [after]
-    owner = _possessor(doc, trigger.head, names)
+    owner = _possessor(doc, trigger.head, names, lex)
     if owner is not None:
         return [owner]
     near = [n for n in names if n[1] <= trigger.head]
@@ -81,7 +83,7 @@ def blank_agents(doc: Any, trigger: Trigger, lex: EventLexicon) -> list[tuple[in
     agents = [subjects[-1]]
     while len(near) > near.index(agents[0]) > 0:  # "Moscow and Pyongyang", "of Chile and Peru"
         prev = near[near.index(agents[0]) - 1]
-        if not (agents[0][0] - prev[1] == 1 and doc[prev[1]].lower_ in _AND):
+        if not (agents[0][0] - prev[1] == 1 and doc[prev[1]].lower_ in lex.grammar("and")):
             break
         agents.insert(0, prev)
     if trigger.type in lex.role_words("split_agent_types"):
@@ -101,7 +103,7 @@ def blank_arguments(doc: Any, trigger: Trigger, lex: EventLexicon) -> list[Event
         if span is not None and not any(a.start == doc[span[0]].idx for a in found):
             first, final = doc[span[0]], doc[span[1] - 1]
             s, e = first.idx, final.idx + len(final.text)
-            found.append(EventArgument(role, s, e, doc.text[s:e]))
+            found.append(EventArgument(role, s, e, span_text(doc, s, e)))
     return found
 
 
@@ -124,7 +126,7 @@ def _names(doc: Any, start: int, end: int, lex: EventLexicon) -> list[tuple[int,
             i += 1
             continue
         j = i + 1
-        while j < end and (_capitalised(doc[j]) or _link(doc, j, end)):
+        while j < end and (_capitalised(doc[j]) or _link(doc, j, end, lex)):
             j += 1
         run = _trim(doc, i, j, lex)
         if run is not None:
@@ -133,9 +135,10 @@ def _names(doc: Any, start: int, end: int, lex: EventLexicon) -> list[tuple[int,
     return runs
 
 
-def _link(doc: Any, j: int, end: int) -> bool:
+def _link(doc: Any, j: int, end: int, lex: EventLexicon) -> bool:
     """A lowercase word inside a name: "Minister of Defence", "Corée du Nord"."""
-    return bool(doc[j].lower_ in _LINKS and j + 1 < end and _capitalised(doc[j + 1]))
+    links = lex.grammar("name_links")
+    return bool(doc[j].lower_ in links and j + 1 < end and _capitalised(doc[j + 1]))
 
 
 def _capitalised(token: Token) -> bool:
@@ -146,7 +149,7 @@ def _capitalised(token: Token) -> bool:
 def _trim(doc: Any, i: int, j: int, lex: EventLexicon) -> tuple[int, int] | None:
     while i < j and doc[i].lower_ in lex.not_names:
         i += 1
-    while j > i and (doc[j - 1].lower_ in lex.not_names or doc[j - 1].lower_ in _LINKS):
+    while j > i and (doc[j - 1].lower_ in lex.not_names | lex.grammar("name_links")):
         j -= 1
     return (i, j) if i < j else None
 
@@ -165,27 +168,30 @@ def _after_prep(
     return None
 
 
-def _possessor(doc: Any, head: int, names: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _possessor(
+    doc: Any, head: int, names: list[tuple[int, int]], lex: EventLexicon
+) -> tuple[int, int] | None:
     for name in names:
         end = name[1]
         gap = head - end
-        if 0 <= gap <= 3 and _is_possessive(doc, end - 1, end):
+        if 0 <= gap <= 3 and _is_possessive(doc, end - 1, end, lex):
             return name
     return None
 
 
-def _is_possessive(doc: Any, last: int, nxt: int) -> bool:
-    if str(doc[last].text).endswith(("'s", "’s")):
+def _is_possessive(doc: Any, last: int, nxt: int, lex: EventLexicon) -> bool:
+    endings = tuple(lex.grammar("possessive_endings"))
+    if endings and str(doc[last].text).endswith(endings):
         return True
-    return nxt < len(doc) and doc[nxt].lower_ in ("'s", "’s")
+    return nxt < len(doc) and doc[nxt].lower_ in endings
 
 
 def _after_preposition(doc: Any, name: tuple[int, int], lex: EventLexicon) -> bool:
     k = name[0] - 1
-    while k >= 0 and doc[k].lower_ in ("the", "le", "la", "les", "l'"):
+    while k >= 0 and doc[k].lower_ in lex.grammar("articles"):
         k -= 1
     preps = lex.role_words("location") | lex.role_words("recipient") | lex.role_words("participant")
-    return k >= 0 and (doc[k].lower_ in preps or doc[k].lower_ in ("of", "de", "d'", "du"))
+    return k >= 0 and doc[k].lower_ in preps | lex.grammar("of")
 
 
 def in_aside(doc: Any, first: int, last: int, lex: EventLexicon) -> bool:
@@ -212,45 +218,6 @@ def _in_aside(doc: Any, name: tuple[int, int], head: int, lex: EventLexicon) -> 
     if not opened:
         return False
     return any(doc[k].text == "," for k in range(name[1], head))
-
-
-def _match_phrase(doc: Any, phrase: Phrase, lex: EventLexicon) -> list[list[int]]:
-    matches = []
-    for token in doc:
-        if not _is_word(token, phrase.words[0], lex):
-            continue
-        match = [token.i]
-        for words in phrase.words[1:]:
-            nxt = next(
-                (
-                    k
-                    for k in range(match[-1] + 1, min(match[-1] + 2 + _MAX_GAP, len(doc)))
-                    if _is_word(doc[k], words, lex)
-                ),
-                None,
-            )
-            if nxt is None or any(doc[k].is_punct for k in range(match[-1] + 1, nxt)):
-                break
-            match.append(nxt)
-        else:
-            matches.append(match)
-    return matches
-
-
-def _is_word(token: Token, words: frozenset[str], lex: EventLexicon) -> bool:
-    return any(c in words for c in lex.lemma_candidates(token.text))
-
-
-def _stopped(doc: Any, i: int, lex: EventLexicon) -> bool:
-    for phrase in lex.stop_phrases:
-        n = len(phrase)
-        for start in range(max(0, i - n + 1), min(i + 1, len(doc) - n + 1)):
-            if all(
-                w == doc[start + k].lower_ or w in lex.lemma_candidates(doc[start + k].text)
-                for k, w in enumerate(phrase)
-            ):
-                return True
-    return False
 
 
 def _window(doc: Any, i: int, after: int, before: int) -> list[Token]:
@@ -283,7 +250,7 @@ def _holds_one(doc: Any, i: int, condition: str, lex: EventLexicon) -> bool:
     if name in ("obj", "mod") and arg:
         return _near_class(doc, i, arg, lex)
     if name == "xcomp":
-        return any(w in ("to", "à", "de", "d'") for w in nxt[:4])
+        return any(w in lex.grammar("infinitive_marks") for w in nxt[:4])
     if name == "person":
         return any(_capitalised(t) for t in _window(doc, i, 2, 0)) or any(
             lex.in_class(w, "person") for w in nxt[:2]
@@ -295,7 +262,7 @@ def _holds_one(doc: Any, i: int, condition: str, lex: EventLexicon) -> bool:
     if name == "plural":
         return str(doc[i].lower_).endswith(("s", "x"))
     if name == "no_clause":
-        return not nxt or nxt[0] not in ("that", "que", "qu'")
+        return not nxt or nxt[0] not in lex.grammar("complementizers")
     if name == "no_reflexive":
-        return i == 0 or doc[i - 1].lower_ not in ("se", "s'", "s’")
+        return i == 0 or doc[i - 1].lower_.replace("’", "'") not in lex.grammar("reflexives")
     return True

@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from veille.extract.event_phrases import phrase_words
+
 __all__ = ["EventLexicon", "Phrase", "load_lexicon", "read_triggers"]
 
 
@@ -42,6 +44,7 @@ class EventLexicon:
     governing_nouns: frozenset[str]
     stop_phrases: tuple[tuple[str, ...], ...]
     roles: Mapping[str, frozenset[str]]  # role name or setting -> words
+    words: Mapping[str, frozenset[str]]  # grammar words: "of", "and", articles, reflexives …
     modality: Mapping[str, frozenset[str]]
     continuation: tuple[tuple[str, ...], ...]
     demonstratives: frozenset[str]
@@ -57,6 +60,10 @@ class EventLexicon:
 
     def role_words(self, key: str) -> frozenset[str]:
         return self.roles.get(key, frozenset())
+
+    def grammar(self, key: str) -> frozenset[str]:
+        """Grammar words of ``[words]``: "of" ("de"), "and" ("et"), "articles" …"""
+        return self.words.get(key, frozenset())
 
     def cues(self, key: str) -> frozenset[str]:
         return self.modality.get(key, frozenset())
@@ -94,7 +101,7 @@ def load_lexicon(language: str) -> EventLexicon:
         if lang != language:
             continue
         if " " in lemma:
-            words = tuple(frozenset(w.split("|")) for w in lemma.split())
+            words = tuple(frozenset(phrase_words(w.replace("|", " "))) for w in lemma.split())
             phrases.append(Phrase(lemma, words, kind))
         else:
             triggers[lemma] = kind
@@ -107,10 +114,11 @@ def load_lexicon(language: str) -> EventLexicon:
         classes={k: frozenset(v) for k, v in _table(data, "classes").items()},
         light_verbs=_words(data, "nouns", "light_verbs"),
         governing_nouns=_words(data, "nouns", "governing"),
-        stop_phrases=tuple(tuple(p.split()) for p in _list(data, "stop", "phrases")),
+        stop_phrases=tuple(phrase_words(p) for p in _list(data, "stop", "phrases")),
         roles={k: frozenset(v) for k, v in _table(data, "roles").items()},
+        words={k: frozenset(v) for k, v in _table(data, "words").items()},
         modality={k: frozenset(v) for k, v in _table(data, "modality").items()},
-        continuation=tuple(tuple(p.split()) for p in _list(data, "time", "continuation")),
+        continuation=tuple(phrase_words(p) for p in _list(data, "time", "continuation")),
         demonstratives=_words(data, "time", "demonstratives"),
         continuation_pronouns=_words(data, "time", "pronouns"),
         suffixes=tuple((str(s), str(r)) for s, r in _list(data, "blank", "suffixes")),

@@ -3,9 +3,12 @@
 1. single-word triggers: a verb or noun whose lemma (or word form) is in the lexicon;
 2. multi-word triggers ("se rendre à", "mettre en garde", "faire visiter"): words matched in
    order a few tokens apart, the trigger's head the word nearest the root;
-3. dropped: triggers inside a stop phrase ("en échange de"), nouns that merely classify
-   another noun ("équipements de production"), bare indefinite nouns, and triggers whose
-   conditions (``[conditions]`` of the language's data file) fail;
+3. dropped: triggers inside a stop phrase ("en échange de"); nouns that are not a specific
+   event (a bare "une visite", an anaphoric "la rencontre"), merely classify another noun
+   ("équipements de production"), restate their verb ("s'est rendu … pour une visite") or
+   are what another event noun is about ("une aide à la construction"); participles that
+   describe a noun ("des obus fabriqués en Russie"); triggers whose conditions
+   (``[conditions]`` of the language's data file) fail;
 4. retyped by the class of their object ("envoyer des troupes" is DEPLOY).
 """
 
@@ -14,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from veille.extract.event_lexicon import EventLexicon, Phrase
+from veille.extract.event_lexicon import EventLexicon
+from veille.extract.event_phrases import PhraseMatcher
 
 Token = Any  # spacy.tokens.Token
 
@@ -22,7 +26,6 @@ __all__ = ["Trigger", "case_of", "find_triggers", "is_name_like", "lemma", "obje
 
 _MAX_GAP = 3  # tokens allowed between two words of a multi-word trigger
 _VERBAL = {"VERB", "NOUN", "ADJ"}
-_CLAUSE_DEPS = {"ccomp", "advcl", "acl:relcl", "parataxis", "csubj"}
 _OBJECT_DEPS = {"obj", "nsubj:pass", "obl:arg"}
 _LIGHT_DEPS = ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass")  # "procéder à un essai"
 
@@ -66,15 +69,15 @@ def is_name_like(token: Token) -> bool:
     return bool(token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_sent_start)
 
 
-def objects(token: Token) -> list[Token]:
+def objects(token: Token, lex: EventLexicon) -> list[Token]:
     """Objects of a verb, or "de" complements of a noun, with their conjuncts."""
     found = []
     for child in token.children:
-        if child.dep_ in _OBJECT_DEPS or (
-            child.dep_ in ("nmod", "obl:arg", "obl") and case_of(child) in ("de", "of", None)
-        ):
-            if child.dep_ != "nmod" and child.dep_.startswith("obl") and case_of(child) is None:
-                continue
+        case = case_of(child)
+        of = (child.dep_ in ("nmod", "obl") and case in lex.grammar("of")) or (
+            child.dep_ == "nmod" and case is None
+        )
+        if child.dep_ in _OBJECT_DEPS or of:
             found.append(child)
             found.extend(c for c in child.children if c.dep_ == "conj")
     return found
@@ -83,30 +86,41 @@ def objects(token: Token) -> list[Token]:
 def find_triggers(doc: Any, lex: EventLexicon, times: set[int] | None = None) -> list[Trigger]:
     """Triggers sorted by start; ``times`` are token indices inside time expressions."""
     times = times or set()
+    matcher = PhraseMatcher(doc, parsed_words)
+    stop = matcher.covered(lex.stop_phrases)
     found: dict[int, Trigger] = {}
     taken: set[int] = set()
     for phrase in lex.phrases:
-        for match in _match_phrase(doc, phrase):
+        for match in matcher.gapped(phrase.words, _MAX_GAP):
             head = _highest(doc, match)
             if head.i in found or taken & set(match):
                 continue
             trigger = _build(doc, head, match, phrase.type, phrase.text)
-            if trigger and _keeps(head, trigger.key, lex, doc, times):
+            if trigger and _keeps(head, trigger.key, lex, times, stop):
                 found[head.i] = trigger
                 taken.update(match)
-    for token in doc:
+    for i in _candidates(doc, lex, matcher):
+        token = doc[i]
         if token.i in taken:
             continue
         key = _entry(token, lex)
         if key is None or not _verbal(token, key, lex):
             continue
-        if not _keeps(token, key, lex, doc, times):
+        if not _keeps(token, key, lex, times, stop):
             continue
         kind = _retype(token, key, lex)
         trigger = _build(doc, token, [token.i], kind, key)
         if trigger:
             found[token.i] = trigger
     return sorted(found.values(), key=lambda t: (t.start, t.end))
+
+
+def _candidates(doc: Any, lex: EventLexicon, matcher: PhraseMatcher) -> list[int]:
+    """Tokens that may be single-word triggers: a lexicon lemma or form, or a verb the
+    lemmatiser left as it was (looked up through the suffix rules)."""
+    found = set(matcher.starts((*lex.triggers, *lex.irregular)))
+    found.update(t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() == t.lower_)
+    return sorted(found)
 
 
 def _verbal(token: Token, key: str, lex: EventLexicon) -> bool:
@@ -130,7 +144,7 @@ def _entry(token: Token, lex: EventLexicon) -> str | None:
 
 def _retype(token: Token, key: str, lex: EventLexicon) -> str:
     for word_class, kind in lex.retype.get(key, {}).items():
-        if any(_in_class(o, word_class, lex) for o in objects(token)):
+        if any(_in_class(o, word_class, lex) for o in objects(token, lex)):
             return kind
     return lex.triggers[key]
 
@@ -148,22 +162,23 @@ def _build(doc: Any, head: Token, match: list[int], kind: str, key: str) -> Trig
     return Trigger(kind, head.i, first.idx, last.idx + len(last.text), key)
 
 
-def _keeps(token: Token, key: str, lex: EventLexicon, doc: Any, times: set[int]) -> bool:
-    if _in_stop_phrase(doc, token, lex) or _describes_noun(token, times):
+def _keeps(token: Token, key: str, lex: EventLexicon, times: set[int], stop: set[int]) -> bool:
+    if token.i in stop or _describes_noun(token, times):
         return False
     if token.pos_ == "NOUN" and not _real_noun_mention(token, lex, times):
         return False
-    if token.pos_ == "NOUN" and (_restates_verb(token, key, lex) or _inside_event(token, lex)):
+    nested = _inside_event(token, lex, stop)
+    if token.pos_ == "NOUN" and (_restates_verb(token, key, lex) or nested):
         return False
     return all(_holds(token, cond, lex, times) for cond in lex.conditions.get(key, ()))
 
 
-def _inside_event(token: Token, lex: EventLexicon) -> bool:
+def _inside_event(token: Token, lex: EventLexicon, stop: set[int]) -> bool:
     """ "une aide à la construction de satellites": the construction is what the aid is for."""
     head = token.head
     if token.dep_ != "nmod" or head.pos_ != "NOUN" or _entry(head, lex) is None:
         return False
-    return not _in_stop_phrase(token.doc, head, lex)  # "à l'appui de ses accusations"
+    return head.i not in stop  # "à l'appui de ses accusations": no event noun above
 
 
 def _describes_noun(token: Token, times: set[int]) -> bool:
@@ -210,12 +225,12 @@ def _real_noun_mention(token: Token, lex: EventLexicon, times: set[int]) -> bool
     ]
     if not any("Def" in d.morph.get("Definite") for d in dets):
         return bool(modifiers)
-    return any(_specific(m, times) or _complement(m) for m in modifiers)
+    return any(_specific(m, times) or _complement(m, lex) for m in modifiers)
 
 
-def _complement(modifier: Token) -> bool:
+def _complement(modifier: Token, lex: EventLexicon) -> bool:
     """ "les livraisons d'armes": a "de" complement says which event it is."""
-    return modifier.dep_ == "nmod" and case_of(modifier) in ("de", "of")
+    return modifier.dep_ == "nmod" and case_of(modifier) in lex.grammar("of")
 
 
 def _specific(modifier: Token, times: set[int]) -> bool:
@@ -223,16 +238,6 @@ def _specific(modifier: Token, times: set[int]) -> bool:
     if modifier.dep_ == "nummod":
         return True
     return any(t.i in times or is_name_like(t) for t in modifier.subtree)
-
-
-def _in_stop_phrase(doc: Any, token: Token, lex: EventLexicon) -> bool:
-    for phrase in lex.stop_phrases:
-        n = len(phrase)
-        for start in range(max(0, token.i - n + 1), min(token.i + 1, len(doc) - n + 1)):
-            window = doc[start : start + n]
-            if all(w == lemma(t) or w == t.lower_ for w, t in zip(phrase, window, strict=True)):
-                return True
-    return False
 
 
 def _holds(token: Token, condition: str, lex: EventLexicon, times: set[int]) -> bool:
@@ -243,12 +248,12 @@ def _holds_one(token: Token, condition: str, lex: EventLexicon, times: set[int])
     name, _, arg = condition.partition(":")
     children = list(token.children)
     if name == "obj" and arg:
-        return any(_in_class(o, arg, lex) for o in objects(token))
+        return any(_in_class(o, arg, lex) for o in objects(token, lex))
     if name == "obj":
-        return any(c.dep_ in ("obj", "nsubj:pass") for c in children) or bool(objects(token))
+        return any(c.dep_ in ("obj", "nsubj:pass") for c in children) or bool(objects(token, lex))
     if name == "mod":
         mods = [c for c in children if c.dep_ in ("amod", "nmod", "compound", "obl:arg")]
-        return any(_in_class(m, arg, lex) for m in mods + objects(token))
+        return any(_in_class(m, arg, lex) for m in mods + objects(token, lex))
     if name == "xcomp":  # "appelle à produire", "a appelé l'armée à se préparer"
         below = [*children, *(g for c in children if c.dep_ == "obj" for g in c.children)]
         return any("Inf" in c.morph.get("VerbForm") or c.dep_ == "xcomp" for c in below)
@@ -271,7 +276,7 @@ def _holds_one(token: Token, condition: str, lex: EventLexicon, times: set[int])
     if name == "no_clause":
         return not any(c.dep_ == "ccomp" for c in children)
     if name == "no_reflexive":
-        return not any(lemma(c) in ("se", "soi") for c in children)
+        return not any(lemma(c) in lex.grammar("reflexives") for c in children)
     return True
 
 
@@ -321,35 +326,11 @@ def _together(token: Token, lex: EventLexicon) -> bool:
     return token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
 
 
-def _match_phrase(doc: Any, phrase: Phrase) -> list[list[int]]:
-    matches = []
-    for token in doc:
-        if not _word_is(token, phrase.words[0]):
-            continue
-        match = [token.i]
-        for words in phrase.words[1:]:
-            nxt = _next_word(doc, match[-1], words)
-            if nxt is None:
-                break
-            match.append(nxt)
-        else:
-            matches.append(match)
-    return matches
-
-
-def _next_word(doc: Any, after: int, words: frozenset[str]) -> int | None:
-    for i in range(after + 1, min(after + 2 + _MAX_GAP, len(doc))):
-        if _word_is(doc[i], words):
-            return i
-        if doc[i].is_punct or doc[i].is_sent_start:
-            return None
-    return None
-
-
-def _word_is(token: Token, words: frozenset[str]) -> bool:
+def parsed_words(token: Token) -> set[str]:
+    """What a token may stand for in a phrase: its lemma, its form, an elided "s'" as "se"."""
     form = token.lower_.replace("’", "'")
-    elided = form[:-1] + "e" if form.endswith("'") else form  # "s'" -> "se"
-    return lemma(token) in words or form in words or elided in words
+    elided = form[:-1] + "e" if form.endswith("'") else form
+    return {lemma(token), form, elided}
 
 
 def _highest(doc: Any, match: list[int]) -> Token:

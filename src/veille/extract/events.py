@@ -4,7 +4,8 @@
 
 1. find triggers: lexicon lemmas of an ontology type that are real event mentions
    (``event_triggers`` on a parse, ``event_blank`` on word forms without one); nouns with a
-   demonstrative ("cette visite") refer back to an event already found and are left out;
+   demonstrative ("cette visite") refer back to an event already found, and a trigger inside
+   a time expression ("quelques heures avant la rencontre") dates another: both left out;
 2. read arguments: agent, recipient, target, item, location, participant
    (``event_arguments``); coordinated agents of some types give one event each;
 3. give each event its own time from ``doc._.times`` (``event_time``): attached to it, or
@@ -13,8 +14,9 @@
    actual event whose time is after publication is planned;
 5. point to the claim of ``doc._.claims`` whose content holds the trigger (innermost), or
    whose cue is the trigger ("Pyongyang dément …");
-6. add a DENY or ACCUSE event for each denial or accusation claim whose cue is no trigger
-   ("avait assuré que le pays n'avait jamais exporté …"), its speaker as agent;
+6. add a DENY event for each denial claim whose cue is no trigger ("avait assuré que le pays
+   n'avait jamais exporté …"), its speaker as agent (not an ACCUSE event for each "allege"
+   claim: most report suspicions rather than make an accusation);
 7. let an event without a time inherit the previous sentence's when its sentence continues
    the same narrative ("lors de cette visite", "ensuite"), unless it is not actual.
 
@@ -32,16 +34,11 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from veille.extract.event_arguments import (
-    agent_arguments,
-    agent_tokens,
-    argument,
-    named,
-    other_arguments,
-)
+from veille.extract.event_arguments import agent_arguments, argument, named, other_arguments
 from veille.extract.event_blank import blank_agents, blank_arguments, blank_triggers, in_aside
 from veille.extract.event_lexicon import EventLexicon, load_lexicon
 from veille.extract.event_modality import blank_modality, parsed_modality
+from veille.extract.event_phrases import PhraseMatcher, span_text
 from veille.extract.event_time import TimeSlot, choose_times, claim_of, place_times
 from veille.extract.event_triggers import Trigger, find_triggers, lemma
 from veille.records import Claim, Event, EventArgument, Modality, PubDate, TimeExpression
@@ -96,20 +93,20 @@ class _Context:
         }
         self.published = _published(doc)
         self.time_tokens = {i for s in slots for i in range(s.first, s.last + 1)}
+        self.cues = self._continuation_cues()
 
     def parsed(self) -> list[_Draft]:
         doc, lex = self.doc, self.lex
-        triggers = [
-            t for t in find_triggers(doc, lex, self.time_tokens) if not self._anaphoric(doc[t.head])
-        ]
+        found = find_triggers(doc, lex, self.time_tokens)
+        triggers = [t for t in found if not self._anaphoric(doc[t.head]) and not self._dating(t)]
         heads = [t.head for t in triggers]
         drafts = []
         for trigger in triggers:
             head = doc[trigger.head]
             same = [h for h in heads if self._same(h, head.i)]
             slots = self._times_for(head, same, True, trigger.type)
-            skip = {a.i for a in agent_tokens(head, trigger.type, lex)} | self.time_tokens
             agents = agent_arguments(head, trigger.type, lex, self.time_tokens)
+            skip = self.time_tokens | {t.i for a in agents for t in _tokens(doc, a.start, a.end)}
             arguments = other_arguments(head, trigger.type, lex, skip)
             nominal = head.pos_ == "NOUN"
             plural = nominal and "Plur" in head.morph.get("Number")
@@ -129,14 +126,14 @@ class _Context:
         for trigger in triggers:
             agents = [self._span_arg("agent", s, e) for s, e in blank_agents(doc, trigger, lex)]
             slots = self._times_for(doc[trigger.head], heads, False, trigger.type)
-            last = doc.char_span(trigger.start, trigger.end, alignment_mode="expand").end - 1
+            last = (_tokens(doc, trigger.start, trigger.end) or [doc[trigger.head]])[-1].i
             modality = blank_modality(doc, trigger.head, last, lex)
             arguments = blank_arguments(doc, trigger, lex)
             drafts.append(self._draft(trigger, agents, arguments, slots, False, modality))
         return drafts
 
     def cue_draft(self, index: int, claim: Claim, kind: str) -> _Draft | None:
-        """A DENY/ACCUSE event from a claim's cue and speaker."""
+        """A DENY event from a denial claim's cue and speaker."""
         doc = self.doc
         span = doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -202,7 +199,7 @@ class _Context:
         doc = self.doc
         if not chars:
             start, end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        return EventArgument(role, start, end, doc.text[start:end])
+        return EventArgument(role, start, end, span_text(doc, start, end))
 
     def _claim(self, trigger: Trigger) -> int | None:
         inside = claim_of(self.claims, trigger.start)
@@ -213,6 +210,10 @@ class _Context:
                 return i
         return None
 
+    def _dating(self, trigger: Trigger) -> bool:
+        """A trigger inside a time expression dates something else: "avant la rencontre"."""
+        return trigger.head in self.time_tokens
+
     def _anaphoric(self, head: Any) -> bool:
         """ "cette visite" refers back to an event: no new one."""
         return head.pos_ == "NOUN" and any(
@@ -220,19 +221,20 @@ class _Context:
         )
 
     def _continues(self, trigger: Trigger) -> bool:
-        doc = self.doc
+        """A continuation cue before the trigger in its sentence ("Ensuite", "lors de cette
+        visite")."""
         start, _ = self.sentences[self.sentence_of.get(trigger.head, 0)]
-        words = [t.lower_.replace("’", "'") for t in doc[start : trigger.head]]
-        for phrase in self.lex.continuation:
-            n = len(phrase)
-            if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
-                return True
-        return any(
-            doc[i].lower_ in self.lex.demonstratives
-            and i + 1 < trigger.head
-            and lemma(doc[i + 1]) in self.lex.triggers
-            for i in range(start, trigger.head)
-        )
+        return any(start <= i < trigger.head for i in self.cues)
+
+    def _continuation_cues(self) -> list[int]:
+        """Where continuation phrases end, and demonstratives before an event noun."""
+        doc, lex = self.doc, self.lex
+        matcher = PhraseMatcher(doc, lambda t: {t.lower_.replace("’", "'")})
+        found = set(matcher.ends(lex.continuation))
+        for i in matcher.starts(lex.demonstratives):
+            if i + 1 < len(doc) and lemma(doc[i + 1]) in lex.triggers:
+                found.add(i + 1)
+        return sorted(found)
 
     def _future(self, value: str) -> bool:
         if value == "FUTURE_REF":
@@ -240,8 +242,13 @@ class _Context:
         published = self.published
         if not published or not _CALENDAR.fullmatch(value[:10]):
             return False
-        n = min(len(value), len(published), 10)
-        return value[:n] > published[:n] and value[n - 1 : n].isdigit()
+        n = min(len(value), len(published), 10)  # "2024-04" against "2024-03-15"
+        return value[:n] > published[:n]
+
+
+def _tokens(doc: Any, start: int, end: int) -> list[Any]:
+    found = doc.char_span(start, end, alignment_mode="expand")
+    return list(found) if found is not None else []
 
 
 def _drop_restated(drafts: list[_Draft]) -> list[_Draft]:
