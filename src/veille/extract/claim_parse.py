@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from veille.extract.claim_lexicon import Verb, fold
-from veille.extract.claim_patterns import cue_form, np_before, verb_drafts
+from veille.extract.claim_patterns import content_span, cue_form, np_before, verb_drafts
 from veille.extract.claim_speakers import (
     climb,
     conjuncts,
@@ -354,7 +354,7 @@ def content_after(ctx: Context, tok: Any, verb: Verb) -> tuple[Span, bool] | Non
     hi = ctx.sent_range(tok.i)[1]
     que = _complementizer(ctx, tok, hi)
     if que is not None:
-        return _span_or_quote(ctx, que + 1, _clause_end(ctx, ctx.doc[que], hi))
+        return content_span(ctx, que + 1, _clause_end(ctx, ctx.doc[que], hi))
     quote = _quote_after(ctx, tok, hi, near=True)
     if quote is not None:
         return quote.inner, True
@@ -393,16 +393,6 @@ def _clause_end(ctx: Context, marker: Any, hi: int) -> int:
         while end + 1 < hi and ctx.doc[end + 1].text not in (",", *_STOPS, ":"):
             end += 1
     return end
-
-
-def _span_or_quote(ctx: Context, first: int, last: int) -> tuple[Span, bool] | None:
-    if last < first:
-        return None
-    span = trim_content(ctx.text, ctx.doc[first].idx, ctx.char_span(last, last)[1])
-    for quote in ctx.quotes:
-        if (quote.start, quote.end) == span:
-            return quote.inner, True
-    return (span, False) if span[1] > span[0] else None
 
 
 def _quote_after(ctx: Context, tok: Any, hi: int, near: bool) -> Quote | None:

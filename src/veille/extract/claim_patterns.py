@@ -72,7 +72,7 @@ def _preposition(ctx: Context, i: int, j: int, opinion: bool) -> Draft | None:
     if initial:
         if not comma or k + 1 > ctx.sentence_last(hi):
             return None
-        found = _content_span(ctx, k + 1, ctx.sentence_last(hi))
+        found = content_span(ctx, k + 1, ctx.sentence_last(hi))
         if found is None:
             return None
         (start, end), direct = found
@@ -123,7 +123,7 @@ def _before(
     return (span, False, extra) if span[1] > span[0] else None
 
 
-def _content_span(ctx: Context, first: int, last: int) -> tuple[Span, bool] | None:
+def content_span(ctx: Context, first: int, last: int) -> tuple[Span, bool] | None:
     if last < first:
         return None
     span = trim_content(ctx.text, ctx.doc[first].idx, ctx.char_span(last, last)[1])
@@ -288,7 +288,7 @@ def _content_after(
     last = ctx.sentence_last(hi)
     if last - j < 1:
         return None
-    found = _content_span(ctx, j, last)
+    found = content_span(ctx, j, last)
     return (found[0], found[1], cue_end, stance) if found else None
 
 

@@ -11,13 +11,13 @@ The code that reads them knows no language: adding one is adding rows and a data
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from veille.datafiles import read_toml, table
 from veille.extract.event_phrases import phrase_words
 
 __all__ = ["EventLexicon", "Phrase", "load_lexicon", "read_triggers"]
@@ -94,7 +94,7 @@ def read_triggers() -> list[tuple[str, str, str]]:
 @lru_cache(maxsize=16)
 def load_lexicon(language: str) -> EventLexicon:
     """The lexicon of a language; one without a data file gets its triggers only."""
-    data = _read(language)
+    data = read_toml("events", f"{language}.toml")
     triggers: dict[str, str] = {}
     phrases: list[Phrase] = []
     for lang, lemma, kind in read_triggers():
@@ -109,41 +109,27 @@ def load_lexicon(language: str) -> EventLexicon:
         language=language,
         triggers=triggers,
         phrases=tuple(phrases),
-        conditions={k: tuple(v) for k, v in _table(data, "conditions").items()},
-        retype={k: dict(v) for k, v in _table(data, "retype").items()},
-        classes={k: frozenset(v) for k, v in _table(data, "classes").items()},
+        conditions={k: tuple(v) for k, v in table(data, "conditions").items()},
+        retype={k: dict(v) for k, v in table(data, "retype").items()},
+        classes={k: frozenset(v) for k, v in table(data, "classes").items()},
         light_verbs=_words(data, "nouns", "light_verbs"),
         governing_nouns=_words(data, "nouns", "governing"),
         stop_phrases=tuple(phrase_words(p) for p in _list(data, "stop", "phrases")),
-        roles={k: frozenset(v) for k, v in _table(data, "roles").items()},
-        words={k: frozenset(v) for k, v in _table(data, "words").items()},
-        modality={k: frozenset(v) for k, v in _table(data, "modality").items()},
+        roles={k: frozenset(v) for k, v in table(data, "roles").items()},
+        words={k: frozenset(v) for k, v in table(data, "words").items()},
+        modality={k: frozenset(v) for k, v in table(data, "modality").items()},
         continuation=tuple(phrase_words(p) for p in _list(data, "time", "continuation")),
         demonstratives=_words(data, "time", "demonstratives"),
         continuation_pronouns=_words(data, "time", "pronouns"),
         suffixes=tuple((str(s), str(r)) for s, r in _list(data, "blank", "suffixes")),
-        irregular={str(k): str(v) for k, v in _table(data, "blank", "irregular").items()},
+        irregular={str(k): str(v) for k, v in table(data, "blank", "irregular").items()},
         not_names=_words(data, "blank", "not_names"),
         subject_pronouns=_words(data, "blank", "subject_pronouns"),
     )
 
 
-def _read(language: str) -> dict[str, Any]:
-    path = resources.files("veille.data").joinpath("events", f"{language}.toml")
-    if not path.is_file():
-        return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-def _table(data: Mapping[str, Any], *keys: str) -> dict[str, Any]:
-    node: Any = data
-    for key in keys:
-        node = node.get(key, {}) if isinstance(node, Mapping) else {}
-    return dict(node) if isinstance(node, Mapping) else {}
-
-
 def _list(data: Mapping[str, Any], section: str, key: str) -> list[Any]:
-    value = _table(data, section).get(key, [])
+    value = table(data, section).get(key, [])
     return list(value) if isinstance(value, list) else []
 
 

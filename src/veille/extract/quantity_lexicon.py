@@ -9,12 +9,13 @@ compiled into regular expressions once per language, so a new language is a new 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from veille.datafiles import read_toml
+from veille.datafiles import table as _table
 
 APOSTROPHES = "'’"
 _BOUNDS = ("more_than", "less_than", "about")
@@ -104,20 +105,6 @@ def _before(phrases: Iterable[str]) -> str:
 def _start() -> str:
     """A phrase starts a word; an elided article may precede it ("l'article", "d'environ")."""
     return r"(?<!\w)"
-
-
-def _read(name: str) -> dict[str, Any]:
-    path = resources.files("veille.data").joinpath("quantities", name)
-    if not path.is_file():
-        return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-def _table(data: Mapping[str, Any], *keys: str) -> dict[str, Any]:
-    node: Any = data
-    for key in keys:
-        node = node.get(key, {}) if isinstance(node, Mapping) else {}
-    return dict(node) if isinstance(node, Mapping) else {}
 
 
 def _words(data: Mapping[str, Any], key: str) -> list[str]:
@@ -255,7 +242,9 @@ def _merge(common: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
 @lru_cache(maxsize=16)
 def load_lexicon(language: str) -> Lexicon:
     """The lexicon of ``language``; a language without a data file gets the common part only."""
-    data = _merge(_read("common.toml"), _read(f"{language}.toml"))
+    data = _merge(
+        read_toml("quantities", "common.toml"), read_toml("quantities", f"{language}.toml")
+    )
     return build_lexicon(language, data)
 
 
