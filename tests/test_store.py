@@ -175,3 +175,25 @@ def test_claims_and_events_round_trip_and_export_with_ids() -> None:
     assert exported["claim_id"] == claims[1]["id"]
     assert exported["trigger"] == {"text": "livrera", "start": 37, "end": 44}
     assert [a["role"] for a in exported["arguments"]] == ["agent", "item"]
+
+
+def test_description_speaker_reaches_its_entity() -> None:
+    from dataclasses import replace
+
+    from veille.export import export_records
+    from veille.records import Claim, Description
+
+    text = "Poutine est arrivé. Le président russe a déclaré que tout allait bien."
+    poutine = Mention(0, 7, "Poutine", "PERSON", "PER", kb_entry="person/putin", cluster="kb:p")
+    described = Description(20, 38, "Le président russe", "head_of_state", "person/putin", "kb:p")
+    claim = Claim(52, 69, "a déclaré", 39, 48, "assert", False, "Le président russe", 20, 38)
+    annotated = replace(
+        make_doc(text), mentions=(poutine,), descriptions=(described,), claims=(claim,)
+    )
+    with SQLiteStore(":memory:") as store:
+        store.add(annotated)
+        doc_id = annotated.document.id
+        assert store.descriptions() == [(doc_id, described)]
+        store.replace_resolution(Resolution((), ((doc_id, 0, 7, "ent_putin"),), (), ()))
+        (exported,) = export_records(store)["claims"]
+    assert exported["speaker_entity_id"] == "ent_putin"

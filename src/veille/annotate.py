@@ -13,7 +13,7 @@ from typing import Any
 
 from veille.extract.published import infer_published
 from veille.nlp import LoadedPipeline, load_pipeline
-from veille.records import AnnotatedDocument, Document, EntityType, Mention, Sentence
+from veille.records import AnnotatedDocument, Description, Document, EntityType, Mention, Sentence
 from veille.settings import Settings
 
 
@@ -59,6 +59,17 @@ def _annotate_batch(batch: list[Document], settings: Settings) -> Iterator[Annot
                 quantities=tuple(sdoc._.quantities or ()),
                 claims=tuple(sdoc._.claims or ()),
                 events=tuple(sdoc._.events or ()),
+                descriptions=tuple(
+                    Description(
+                        span.start_char,
+                        span.end_char,
+                        span.text,
+                        span._.role,
+                        span._.kb_entry,
+                        span._.cluster,
+                    )
+                    for span in sdoc._.descriptions or ()
+                ),
             )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from veille import __version__
 from veille.ids import make_id
-from veille.records import Claim, Event, StoredMention
+from veille.records import Claim, Description, Event, StoredMention
 from veille.store.base import Store
 
 SCHEMA_VERSION = 1
@@ -131,13 +131,27 @@ def event_id(doc_id: str, event: Event) -> str:
 
 
 class _EntityIndex:
-    """The entity a span refers to: the longest linked mention overlapping it."""
+    """The entity a span refers to: the longest linked mention overlapping it, else a
+    description overlapping it ("le président russe") through its resolved entity."""
 
-    def __init__(self, mentions: list[StoredMention]) -> None:
+    def __init__(
+        self, mentions: list[StoredMention], descriptions: list[tuple[str, Description]]
+    ) -> None:
         self.by_doc: dict[str, list[StoredMention]] = defaultdict(list)
+        by_entry: dict[str, str] = {}
+        by_cluster: dict[tuple[str, str], str] = {}
         for sm in mentions:
             if sm.entity_id:
                 self.by_doc[sm.doc_id].append(sm)
+                if sm.mention.kb_entry:
+                    by_entry.setdefault(sm.mention.kb_entry, sm.entity_id)
+                if sm.mention.cluster:
+                    by_cluster.setdefault((sm.doc_id, sm.mention.cluster), sm.entity_id)
+        self.described: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for doc_id, d in descriptions:
+            entity = by_cluster.get((doc_id, d.cluster or "")) or by_entry.get(d.kb_entry or "")
+            if entity:
+                self.described[doc_id].append((d.start, d.end, entity))
 
     def at(
         self, doc_id: str, start: int | None, end: int | None, speaker: bool = False
@@ -152,7 +166,8 @@ class _EntityIndex:
             if sm.mention.start < end and start < sm.mention.end
         ]
         if not overlapping:
-            return None
+            described = [d for d in self.described.get(doc_id, ()) if d[0] < end and start < d[1]]
+            return max(described, key=lambda d: d[1] - d[0])[2] if described else None
 
         def rank(sm: StoredMention) -> tuple[bool, int, int]:
             person = speaker and sm.mention.type == "PERSON"
@@ -164,7 +179,7 @@ class _EntityIndex:
 def _claims(
     store: Store, mentions: list[StoredMention]
 ) -> tuple[list[dict[str, Any]], dict[tuple[str, int], str]]:
-    entities = _EntityIndex(mentions)
+    entities = _EntityIndex(mentions, store.descriptions())
     texts = {s.document.id: s.document.text for s in store.documents()}
     per_doc: dict[str, list[Claim]] = defaultdict(list)
     for doc_id, claim in store.claims():
@@ -203,7 +218,7 @@ def _claims(
 def _events(
     store: Store, mentions: list[StoredMention], claim_ids: dict[tuple[str, int], str]
 ) -> list[dict[str, Any]]:
-    entities = _EntityIndex(mentions)
+    entities = _EntityIndex(mentions, store.descriptions())
     story_of = {s.document.id: s.story_id for s in store.documents()}
     rows = []
     for doc_id, e in store.events():

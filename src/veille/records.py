@@ -140,6 +140,20 @@ class Mention:
     category: str | None = None  # equipment category entry ("equipment/combat-aircraft")
 
 
+@dataclass(frozen=True)
+class Description:
+    """A description standing for an entity ("le président russe", "l'agence"), resolved within
+    its document. Not a mention of the export (the gold counts names only), but it lets claim
+    speakers and event agents written as descriptions reach their entity."""
+
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+    kb_entry: str | None = None
+    cluster: str | None = None
+
+
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Bound = Literal["exact", "more_than", "less_than", "about", "range"]
 
@@ -246,6 +260,7 @@ class AnnotatedDocument:
     quantities: tuple[Quantity, ...] = ()
     claims: tuple[Claim, ...] = ()
     events: tuple[Event, ...] = ()
+    descriptions: tuple[Description, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Protocol
 from veille.records import (
     AnnotatedDocument,
     Claim,
+    Description,
     Entity,
     Event,
     IngestError,
@@ -41,6 +42,8 @@ class Store(Protocol):
     def times(self, doc_id: str | None = None) -> list[tuple[str, TimeExpression]]: ...
 
     def quantities(self, doc_id: str | None = None) -> list[tuple[str, Quantity]]: ...
+
+    def descriptions(self, doc_id: str | None = None) -> list[tuple[str, Description]]: ...
 
     def claims(self, doc_id: str | None = None) -> list[tuple[str, Claim]]: ...
 

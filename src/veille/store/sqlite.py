@@ -11,6 +11,7 @@ from typing import Any
 from veille.records import (
     AnnotatedDocument,
     Claim,
+    Description,
     Document,
     Entity,
     Event,
@@ -202,6 +203,14 @@ class SQLiteStore:
                 ],
             )
             self.conn.executemany(
+                'INSERT OR IGNORE INTO descriptions (doc_id, start, "end", text, role, kb_entry, '
+                "cluster) VALUES (?,?,?,?,?,?,?)",
+                [
+                    (doc.id, d.start, d.end, d.text, d.role, d.kb_entry, d.cluster)
+                    for d in annotated.descriptions
+                ],
+            )
+            self.conn.executemany(
                 "INSERT INTO events (doc_id, idx, type, trigger, trigger_start, trigger_end, "
                 "arguments, time, modality, claim_idx) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [
@@ -313,6 +322,12 @@ class SQLiteStore:
             doc_id,
         )
         return [(row[0], Quantity(*row[1:])) for row in rows]
+
+    def descriptions(self, doc_id: str | None = None) -> list[tuple[str, Description]]:
+        rows = self._per_doc(
+            'SELECT doc_id, start, "end", text, role, kb_entry, cluster FROM descriptions', doc_id
+        )
+        return [(row[0], Description(*row[1:])) for row in rows]
 
     def claims(self, doc_id: str | None = None) -> list[tuple[str, Claim]]:
         """Claims in document order (their index in the document is their position)."""
