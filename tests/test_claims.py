@@ -13,8 +13,8 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from veille.extract.claim_lexicon import load_lexicon
-from veille.extract.claims import extract_claims
+from veille.extract.claims.lexicon import load_lexicon
+from veille.extract.claims.stage import extract_claims
 from veille.records import Claim
 
 FRENCH = (

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import pytest
 
-from veille.extract.claims import extract_claims
+from veille.extract.claims.stage import extract_claims
 from veille.records import Claim
 
 from .conftest import parser

@@ -12,7 +12,7 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from veille.extract.event_lexicon import load_lexicon, read_triggers
+from veille.extract.events.lexicon import load_lexicon, read_triggers
 from veille.records import Claim, Event, PubDate, TimeExpression
 
 ONTOLOGY = {

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from veille.extract.events import extract_events
+from veille.extract.events.stage import extract_events
 from veille.records import Event, PubDate, TimeExpression
 
 from .conftest import parser

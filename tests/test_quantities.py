@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from veille.extract.quantities import doc_times, extract_quantities
-from veille.extract.quantity_lexicon import build_lexicon, load_lexicon
+from veille.extract.quantities.lexicon import build_lexicon, load_lexicon
+from veille.extract.quantities.stage import doc_times, extract_quantities
 from veille.records import Quantity, TimeExpression
 
 if not Doc.has_extension("times"):  # what veille_times declares; harmless if it did first

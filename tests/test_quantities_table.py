@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from veille.extract.quantities import extract_quantities
+from veille.extract.quantities.stage import extract_quantities
 from veille.records import Quantity
 
 from .conftest import parser

@@ -11,7 +11,7 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from veille.extract.time_calendar import (
+from veille.extract.times.calendar import (
     Anchor,
     easter,
     nth_weekday,
@@ -19,8 +19,8 @@ from veille.extract.time_calendar import (
     resolve_weekday,
     season_year,
 )
-from veille.extract.time_lexicon import available_languages, fold, load_grammar
-from veille.extract.times import extract_times
+from veille.extract.times.lexicon import available_languages, fold, load_grammar
+from veille.extract.times.stage import extract_times
 from veille.records import PubDate, TimeExpression
 
 WEDNESDAY = PubDate("2024-03-13", "day", "metadata")
@@ -117,7 +117,7 @@ def test_trying_rules_only_near_hot_words_loses_nothing(monkeypatch: pytest.Monk
     """Every rule needs a digit, a strong word or a trigger near its start; were one to miss
     them, scanning every token start would find more than the hot-word scan."""
     from tests.test_times_table import EN, FR
-    from veille.extract import times
+    from veille.extract.times import stage as times
 
     cases = [(r.text, "fr", r.pubdate) for r in FR] + [(r.text, "en", r.pubdate) for r in EN]
     cases.append((" ".join(r.text for r in FR[:60]), "fr", WEDNESDAY))

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from veille.extract.times import extract_times
+from veille.extract.times.stage import extract_times
 from veille.records import Precision, PubDate, TimeExpression
 
 from .conftest import parser

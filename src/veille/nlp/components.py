@@ -15,9 +15,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from veille.extract.entities import KbMatches, extract_entities, match_kb
-from veille.extract.entity_candidates import LABEL_TYPES
-from veille.extract.entity_lexicon import entity_resources
+from veille.extract.entities.candidates import LABEL_TYPES
+from veille.extract.entities.lexicon import entity_resources
+from veille.extract.entities.stage import KbMatches, extract_entities, match_kb
 
 __all__ = ["LABEL_TYPES", "EntityRuler", "MentionFinder"]
 

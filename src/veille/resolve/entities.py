@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from veille.extract.entities import VARIANT_THRESHOLD
-from veille.extract.entity_linking import spelling_variants
+from veille.extract.entities.linking import spelling_variants
+from veille.extract.entities.stage import VARIANT_THRESHOLD
 from veille.ids import make_id
 from veille.kb import Entry, KnowledgeBase, load_kb, name_key, word_key
 from veille.records import Entity, EntityType, StoredMention

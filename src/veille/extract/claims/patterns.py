@@ -1,0 +1,455 @@
+"""Claims from token patterns: no parse, no tags, only words, the lexicon and punctuation.
+
+Used for English (whatever its pipeline) and for any language whose Doc is not parsed, and for
+the prepositions of every language ("selon X, …", "…, according to X").
+
+- ``SPEAKER [aux] CUE [that] CONTENT``: "Kremlin spokesman Dmitry Peskov said on Friday that
+  …"; the speaker is the noun phrase before the cue, back to a boundary word or a comma, over
+  a parenthetical (", who accompanied him,"), split at "and" between two names;
+- ``CONTENT, SPEAKER CUE.`` and ``CONTENT, CUE SPEAKER.``: attribution after the content;
+- ``SPEAKER quoted X as saying [that] CONTENT``: X's claim nested in SPEAKER's.
+"""
+
+from __future__ import annotations
+
+from veille.extract.claims.lexicon import Verb, fold
+from veille.extract.claims.speakers import pronoun_of, pronoun_span
+from veille.extract.claims.text import Context, Draft, Span, split_parts, trim_content
+from veille.records import Stance
+
+_STOP_WORDS = frozenset({",", ".", ";", ":", "!", "?", "«", "»", "(", ")", '"', "“", "”"})
+_NOT_CUE_BEFORE = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "to", "est", "sont", "été", "être"}
+)
+Tokens = tuple[int, int]  # inclusive token range
+
+
+# --------------------------------------------------------------------------- prepositions
+
+
+def preposition_drafts(ctx: Context) -> list[Draft]:
+    """ "selon X, …", "…, d'après X", "according to X, …", and "Pour des experts, …"."""
+    drafts = []
+    for i in range(len(ctx.doc)):
+        end = _match(ctx, i, ctx.lex.source_preps)
+        opinion = end is None
+        if end is None:
+            end = _match(ctx, i, ctx.lex.opinion_preps)
+        if end is not None:
+            draft = _preposition(ctx, i, end, opinion)
+            if draft is not None:
+                drafts.append(draft)
+    return drafts
+
+
+def _match(ctx: Context, i: int, phrases: tuple[str, ...]) -> int | None:
+    """Index after a phrase starting at token ``i`` ("d'" + "après", "according" + "to")."""
+    first = ctx.word(i)
+    for phrase in phrases:
+        if not first or not phrase.startswith(first):
+            continue
+        target, seen, j = phrase.replace(" ", ""), "", i
+        while j < len(ctx.doc) and len(seen) < len(target) and target.startswith(seen):
+            seen += ctx.word(j)
+            j += 1
+        if seen == target:
+            return j
+    return None
+
+
+def _preposition(ctx: Context, i: int, j: int, opinion: bool) -> Draft | None:
+    lo, hi = ctx.sent_range(i)
+    k = j
+    while k < hi and ctx.doc[k].text not in _STOP_WORDS and not ctx.doc[k].is_space:
+        k += 1
+    if k == j or k - j > 12 or not _is_source(ctx, j, k, opinion):
+        return None
+    initial = all(ctx.doc[t].is_punct or ctx.doc[t].is_space for t in range(lo, i))
+    comma = k < hi and ctx.doc[k].text == ","
+    if opinion and not (initial and comma):
+        return None
+    speaker = (j, k - 1)
+    if initial:
+        if not comma or k + 1 > ctx.sentence_last(hi):
+            return None
+        found = content_span(ctx, k + 1, ctx.sentence_last(hi))
+        if found is None:
+            return None
+        (start, end), direct = found
+        extra = None
+    else:
+        parts = _before(ctx, i, speaker[1], hi, comma)
+        if parts is None:
+            return None
+        (start, end), direct, extra = parts
+    cue = ctx.char_span(i, j - 1)
+    draft = Draft(start, end, cue[0], cue[1], "assert", direct, preposition=True, extra=extra)
+    _speaker(ctx, draft, speaker)
+    return draft
+
+
+def _is_source(ctx: Context, j: int, k: int, opinion: bool) -> bool:
+    lex = ctx.lex
+    words = [ctx.word(t) for t in range(j, k)]
+    lemmas = [fold(ctx.doc[t].lemma_ or ctx.doc[t].text) for t in range(j, k)]
+    if any(w in lex.not_sources for w in words[:3] + lemmas[:3]):
+        return False
+    if not opinion:
+        return any(ctx.doc[t].text[:1].isalpha() for t in range(j, k))
+    roles = lex.group | lex.anonymous | lex.human
+    if any(lex.noun_in(w, roles) or w in roles for w in words + lemmas):
+        return True
+    if ctx.parsed:
+        return any(ctx.doc[t].pos_ == "PROPN" for t in range(j, k))
+    return any(ctx.doc[t].text[:1].isupper() for t in range(j, k))
+
+
+def _before(
+    ctx: Context, i: int, speaker_end: int, hi: int, comma: bool
+) -> tuple[Span, bool, Span | None] | None:
+    """Content before a late attribution ("…, selon X[, …]"): a quote or the clause."""
+    before = ctx.skip_spaces_back(i - 1)
+    if before < 0:
+        return None
+    end = ctx.skip_spaces_back(before - 1) if ctx.doc[before].text == "," else before
+    start = ctx.clause_start(end + 1)
+    quote = ctx.quote_closing_at(end)
+    if quote is not None and quote.start <= ctx.doc[start].idx:
+        return quote.inner, True, ctx.next_quote(speaker_end)
+    if end < start:
+        return None
+    right = ctx.after_comma(speaker_end, hi) if comma else None
+    span, extra = split_parts(ctx, (start, end), right)
+    return (span, False, extra) if span[1] > span[0] else None
+
+
+def content_span(ctx: Context, first: int, last: int) -> tuple[Span, bool] | None:
+    if last < first:
+        return None
+    span = trim_content(ctx.text, ctx.doc[first].idx, ctx.char_span(last, last)[1])
+    for quote in ctx.quotes:
+        if (quote.start, quote.end) == span:
+            return quote.inner, True
+    return (span, False) if span[1] > span[0] else None
+
+
+def _speaker(ctx: Context, draft: Draft, tokens: Tokens) -> None:
+    first, last = tokens
+    while last > first and ctx.doc[last].is_punct:
+        last -= 1
+    pronoun = pronoun_of(ctx, first, last)
+    if pronoun is not None:
+        draft.pronoun, draft.speaker = pronoun, pronoun_span(ctx, first)
+    else:
+        draft.speaker = ctx.char_span(first, last)
+
+
+# --------------------------------------------------------------------------- verbs
+
+
+def pattern_drafts(ctx: Context) -> list[Draft]:
+    drafts: list[Draft] = []
+    consumed: set[int] = set()
+    for i in range(len(ctx.doc)):
+        verb = cue_form(ctx, i)
+        if verb is not None and i not in consumed:
+            drafts.extend(verb_drafts(ctx, i, verb, consumed))
+    return drafts
+
+
+def cue_form(ctx: Context, i: int) -> Verb | None:
+    lemma = ctx.lex.forms.get(ctx.word(i))
+    if lemma is None or not ctx.doc[i].text.islower() or ctx.in_compound(i):
+        return None
+    before = ctx.word(ctx.skip_spaces_back(i - 1))
+    if before in _NOT_CUE_BEFORE or before in ctx.lex.determiners:
+        return None  # passive, infinitive or noun: "was reported", "to say", "the claims"
+    return ctx.lex.verbs.get(lemma)
+
+
+def verb_drafts(ctx: Context, i: int, verb: Verb, consumed: set[int]) -> list[Draft]:
+    """Claims of the reporting verb at token ``i``, read from the words around it."""
+    lo, hi = ctx.sent_range(i)
+    first = i
+    while first - 1 >= lo and ctx.word(first - 1) in ctx.lex.aux:
+        first -= 1
+    cue = ctx.char_span(first, i)
+    if "quoting" in verb.flags:
+        return _quoting(ctx, i, first, hi, cue)
+    prev = ctx.skip_spaces_back(first - 1)
+    aside = prev >= lo and ctx.doc[prev].text == "," and _relative_aside(ctx, prev, lo)
+    if prev >= lo and not aside and (ctx.doc[prev].text == "," or ctx.quote_closing_at(prev)):
+        speaker = _np_after(ctx, i + 1, hi)  # "…, said the minister."
+        if speaker is not None:
+            return _incise(ctx, verb, prev, speaker, cue, hi)
+    speakers = np_before(ctx, first, lo)
+    if not speakers:
+        return []
+    nxt = _skip_adjuncts(ctx, i + 1, hi)
+    if nxt >= hi or ctx.doc[nxt].text in (",", ".", "!", "?") or ctx.doc[nxt].is_space:
+        # "…, the Russian government said."
+        before = ctx.skip_spaces_back(speakers[0][0] - 1)
+        if ctx.word(before) in ctx.lex.complementizers and ctx.word(before - 1) == "ce":
+            return _antecedent(ctx, verb, before - 1, speakers, cue)
+        if before < lo or not (ctx.doc[before].text == "," or ctx.quote_closing_at(before)):
+            return []
+        return _incise(ctx, verb, before, speakers[0], cue, hi, i)
+    found = _content_after(ctx, i, hi, consumed)
+    if found is None:
+        return []
+    (start, end), direct, cue_end, stance = found
+    drafts = []
+    for speaker in speakers:
+        draft = Draft(start, end, cue[0], cue_end, _stronger(verb.stance, stance), direct)
+        _speaker(ctx, draft, speaker)
+        drafts.append(draft)
+    return drafts
+
+
+def _stronger(stance: Stance, chained: Stance | None) -> Stance:
+    """ "have said they fear": the chained verb's stance when the first is a plain assert."""
+    return chained if chained and stance == "assert" else stance
+
+
+def _incise(
+    ctx: Context,
+    verb: Verb,
+    before: int,
+    speaker: Tokens,
+    cue: Span,
+    hi: int,
+    last: int | None = None,
+) -> list[Draft]:
+    end = ctx.skip_spaces_back(before - 1) if ctx.doc[before].text == "," else before
+    start = ctx.clause_start(end + 1)
+    incise_end = max(speaker[1], last if last is not None else speaker[1])
+    quote = ctx.quote_closing_at(end)
+    if quote is not None and quote.start <= ctx.doc[start].idx:
+        (s, e), direct, extra = quote.inner, True, ctx.next_quote(incise_end)
+    elif end >= start:
+        (s, e), extra = split_parts(ctx, (start, end), ctx.after_comma(incise_end, hi))
+        direct = False
+    else:
+        return []
+    if e <= s:
+        return []
+    draft = Draft(s, e, cue[0], cue[1], verb.stance, direct, extra=extra)
+    _speaker(ctx, draft, speaker)
+    return [draft]
+
+
+def _antecedent(
+    ctx: Context, verb: Verb, ce: int, speakers: list[Tokens], cue: Span
+) -> list[Draft]:
+    """ "…, ce que la mairie dément.": the content is the clause before ", ce que"."""
+    comma = ctx.skip_spaces_back(ce - 1)
+    if comma < 1 or ctx.doc[comma].text != ",":
+        return []
+    start = ctx.clause_start(comma)
+    span = trim_content(ctx.text, ctx.doc[start].idx, ctx.doc[comma].idx)
+    drafts = []
+    for speaker in speakers if span[1] > span[0] else []:
+        draft = Draft(span[0], span[1], cue[0], cue[1], verb.stance, antecedent=True)
+        _speaker(ctx, draft, speaker)
+        drafts.append(draft)
+    return drafts
+
+
+def _skip_adjuncts(ctx: Context, j: int, hi: int) -> int:
+    """Past "on Friday", "again", "last week" after a cue."""
+    while j < hi:
+        word = ctx.word(j)
+        if ctx.doc[j].is_space or word in ctx.lex.skip_after_cue:
+            j += 1
+        elif word in ("last", "this", "next") and j + 1 < hi:
+            j += 2
+        else:
+            break
+    return j
+
+
+def _content_after(
+    ctx: Context, i: int, hi: int, consumed: set[int]
+) -> tuple[Span, bool, int, Stance | None] | None:
+    """Content after a cue, its directness, the cue's end and a chained cue's stance."""
+    j = _after_complementizer(ctx, i + 1, hi)
+    cue_end = ctx.char_span(i, i)[1]
+    stance: Stance | None = None
+    if ctx.word(j) in ctx.lex.pronouns and ctx.lex.forms.get(ctx.word(j + 1)):
+        chained = ctx.lex.verbs[ctx.lex.forms[ctx.word(j + 1)]]  # "have said they fear …"
+        consumed.add(j + 1)
+        cue_end, stance = ctx.char_span(j + 1, j + 1)[1], chained.stance
+        j = _after_complementizer(ctx, j + 2, hi)
+    if j < len(ctx.doc) and ctx.word(j) == ":":
+        j += 1
+    quote = ctx.quote_opening_at(j)
+    if quote is not None:
+        return quote.inner, True, cue_end, stance
+    last = ctx.sentence_last(hi)
+    if last - j < 1:
+        return None
+    found = content_span(ctx, j, last)
+    return (found[0], found[1], cue_end, stance) if found else None
+
+
+def _after_complementizer(ctx: Context, j: int, hi: int) -> int:
+    """Index after "that" when it comes within a few words (past "told reporters"), else
+    the first index after adjuncts."""
+    start = _skip_adjuncts(ctx, j, hi)
+    for k in range(j, min(hi, j + 6)):
+        word = ctx.word(k)
+        if word in ctx.lex.complementizers:
+            return k + 1
+        if word in (".", ";", ":", "!", "?") or ctx.lex.forms.get(word) or ctx.quote_opening_at(k):
+            break
+    return start
+
+
+def np_before(ctx: Context, first: int, lo: int) -> list[Tokens]:
+    """Speaker noun phrase(s) ending before token ``first``; two for "Moscow and Pyongyang"."""
+    j = ctx.skip_spaces_back(first - 1)
+    if j >= lo and ctx.doc[j].text == ",":
+        j = _skip_parenthetical(ctx, j, lo)
+        while j >= lo and ctx.word(j) in ctx.lex.aux:
+            j -= 1
+        if j < lo:
+            return []
+    found = _collect_back(ctx, j, lo)
+    if found is None:
+        return []
+    a, b = found
+    phrases = [(a, b)]
+    conj = ctx.skip_spaces_back(a - 1)
+    if conj > lo and ctx.word(conj) in ctx.lex.coordinators and _named(ctx, a, b):
+        other = _collect_back(ctx, ctx.skip_spaces_back(conj - 1), lo)
+        if other is not None and _named(ctx, *other):
+            phrases.insert(0, other)
+    return [(a + 1, b) if ctx.word(a) == "both" and a < b else (a, b) for a, b in phrases]
+
+
+def _relative_aside(ctx: Context, comma: int, lo: int) -> bool:
+    """The comma closes ", who declined to be named,": the speaker is before the aside."""
+    for m in range(comma - 1, lo - 1, -1):
+        if ctx.doc[m].text == ",":
+            return ctx.word(m + 1) in ctx.lex.relatives and m > lo
+        if ctx.doc[m].text in _STOP_WORDS:
+            return False
+    return False
+
+
+def _skip_parenthetical(ctx: Context, comma: int, lo: int) -> int:
+    """Index before an aside between commas (", who accompanied him,", ", a spokesman for X,",
+    ", de son côté,"); -1 when the comma closes no aside."""
+    for m in range(comma - 1, lo - 1, -1):
+        if ctx.doc[m].text == ",":
+            words = [ctx.word(k) for k in range(m + 1, comma)]
+            verbless = not any(w in ctx.lex.aux or w in ctx.lex.forms for w in words)
+            opener = words[0] if words else ""
+            if opener in ctx.lex.relatives or (
+                verbless
+                and (len(words) <= 4 or (opener in ctx.lex.determiners and len(words) <= 6))
+            ):
+                return ctx.skip_spaces_back(m - 1)
+            return -1
+        if ctx.doc[m].text in _STOP_WORDS:
+            return -1
+    return -1
+
+
+def _collect_back(ctx: Context, j: int, lo: int) -> Tokens | None:
+    """The noun phrase ending at token ``j``, read backwards up to its determiner."""
+    lex = ctx.lex
+    taken: list[int] = []
+    k = j
+    while k >= lo and len(taken) < 12:
+        tok, word = ctx.doc[k], ctx.word(k)
+        if tok.is_space or (tok.is_punct and word not in ("'s", "’s")) or word in lex.boundary:
+            break
+        if word in lex.coordinators or (lex.forms.get(word) and tok.text.islower()):
+            break
+        taken.append(k)
+        if (word in lex.determiners or word in lex.connectors) and not _inside(ctx, k, lo):
+            break
+        k -= 1
+    if not taken:
+        return None
+    a, b = min(taken), max(taken)
+    while a < b and (ctx.word(a) in lex.skip_after_cue or ctx.word(a) in lex.prepositions):
+        a += 1
+    words = [ctx.word(t) for t in range(a, b + 1)]
+    if all(w in lex.determiners for w in words) or not any(c.isalpha() for c in "".join(words)):
+        return None
+    return a, b
+
+
+def _inside(ctx: Context, k: int, lo: int) -> bool:
+    """A determiner or "de" that does not open the phrase: "ministre des Affaires", "Corée du
+    Nord", "spokesman of the ministry", "le quotidien Le Soir"."""
+    if k - 1 < lo or not ctx.doc[k - 1].is_alpha:
+        return False
+    before = ctx.word(k - 1)
+    if before in ctx.lex.boundary or ctx.lex.forms.get(before):
+        return False
+    if before in ctx.lex.connectors:
+        return True
+    return ctx.word(k) in ctx.lex.connectors or ctx.doc[k].text[:1].isupper()
+
+
+def _named(ctx: Context, a: int, b: int) -> bool:
+    """A phrase with a proper name in it: "Pyongyang", "la Corée du Nord"."""
+    return any(ctx.doc[k].text[:1].isupper() for k in range(a, b + 1))
+
+
+def _np_after(ctx: Context, j: int, hi: int) -> Tokens | None:
+    """Speaker after an inverted cue: "…, said the minister."; a short phrase up to a comma or
+    the end, not a clause ("said he saw potential …")."""
+    j = _skip_adjuncts(ctx, j, hi)
+    taken: list[int] = []
+    k = j
+    while k < hi and len(taken) < 9:
+        tok, word = ctx.doc[k], ctx.word(k)
+        if tok.is_space or tok.text in _STOP_WORDS or word in ctx.lex.boundary:
+            break
+        taken.append(k)
+        k += 1
+    if not taken or ctx.word(taken[0]) in ctx.lex.complementizers:
+        return None
+    if ctx.word(taken[0]) in ctx.lex.pronouns and len(taken) > 1:
+        return None
+    end = taken[-1] + 1
+    if end < hi and ctx.doc[end].text not in (",", ".", "!", "?") and not ctx.doc[end].is_space:
+        return None  # a clause goes on: not an attribution
+    return taken[0], taken[-1]
+
+
+def _quoting(ctx: Context, i: int, first: int, hi: int, cue: Span) -> list[Draft]:
+    """ "state media quoted Kim as telling Putin that …", "l'agence a cité le ministre
+    assurant que …": the cited speaker's claim nested in the citing one's."""
+    lex = ctx.lex
+    saying = next(
+        (k for k in range(i + 2, min(hi, i + 12)) if ctx.word(k) in lex.quoting_saying), None
+    )
+    if saying is None:
+        return []
+    inner_first, inner_last = saying, saying - 1
+    if lex.quoting_as:
+        if ctx.word(saying - 1) not in lex.quoting_as:
+            return []
+        inner_first, inner_last = saying - 1, saying - 2
+    outer = np_before(ctx, first, ctx.sent_range(i)[0])
+    found = _content_after(ctx, saying, hi, set())
+    if not outer or found is None or inner_last < i + 1:
+        return []
+    (start, end), direct, _, _ = found
+    parents = []
+    for speaker in outer:
+        parent = Draft(start, end, cue[0], cue[1], "assert", direct)
+        _speaker(ctx, parent, speaker)
+        parents.append(parent)
+    inner_cue = ctx.char_span(inner_first, saying)
+    child = Draft(start, end, inner_cue[0], inner_cue[1], "assert", direct)
+    _speaker(ctx, child, (i + 1, inner_last))
+    child.parent = parents[0]
+    for parent in parents:
+        parent.stance_of = child
+    return [*parents, child]

@@ -1,0 +1,291 @@
+"""Speakers: noun-phrase spans from the parse, their kind, and pronoun resolution.
+
+The speaker is the noun phrase as written, with its determiner ("les responsables
+américains"), without what the parse hangs on it after a comma (a relative clause, "cité par
+X", a title after a name) but with a name in apposition after a title ("le porte-parole du
+Kremlin, Dmitri Peskov"). Linking it to an entity is left to the span overlap of later stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from veille.extract.claims.lexicon import fold
+from veille.extract.claims.text import Context, Draft, Span
+from veille.records import SpeakerKind
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_CUT_DEPS = frozenset({"acl:relcl", "parataxis", "advcl"})
+
+
+def conjuncts(ctx: Context, head: Any) -> list[Any]:
+    """Coordinated speakers, one per conjunct: "Moscou et Pyongyang", "X comme Y"."""
+    heads = [head]
+    for child in head.children:
+        if child.i <= head.i:
+            continue
+        if (child.dep_ == "conj" and _has_child(ctx, child, "cc", ctx.lex.coordinators)) or (
+            child.dep_ == "nmod" and _has_child(ctx, child, "case", ctx.lex.coordinators)
+        ):
+            heads.append(child)
+    return heads
+
+
+def _has_child(ctx: Context, tok: Any, dep: str, words: frozenset[str]) -> bool:
+    return any(c.dep_ == dep and fold(c.text) in words for c in tok.children)
+
+
+def np_tokens(ctx: Context, head: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    """Token range (inclusive) of the noun phrase headed by ``head`` within [lo, hi)."""
+    split = set(conjuncts(ctx, head)[1:])
+    dropped: set[int] = set()
+    for child in head.children:
+        after_comma = child.i > 0 and ctx.doc[child.left_edge.i - 1].text == ","
+        quoting = ctx.lex.verb(child.lemma_) is not None and child.dep_.startswith("acl")
+        if (
+            child in split
+            or child.dep_ in _CUT_DEPS
+            or quoting
+            or (after_comma and child.dep_.startswith("acl"))
+        ):
+            dropped.update(t.i for t in child.subtree)
+            dropped.update(c.i for c in child.children if c.dep_ == "cc")
+        if child.i < head.i and (child.dep_ == "cc" or child.dep_ == "case"):
+            dropped.add(child.i)  # "et la direction", "comme la Russie", "par l'agence"
+    keep = {t.i for t in head.subtree if lo <= t.i < hi and t.i not in dropped}
+    if head.i not in keep:
+        return None
+    first = last = head.i
+    while first - 1 in keep:
+        first -= 1
+    while last + 1 in keep:
+        last += 1
+    return _apposition(ctx, head, first, last)
+
+
+def _apposition(ctx: Context, head: Any, first: int, last: int) -> tuple[int, int] | None:
+    """Cut at the first comma after the head, keeping a name in apposition after a title."""
+    doc = ctx.doc
+    for i in range(head.i + 1, last + 1):
+        if doc[i].text not in (",", "(", "«", ":", ";"):
+            continue
+        j = i + 1
+        while j <= last and doc[j].pos_ == "PROPN":
+            j += 1
+        name_follows = j > i + 1 and (j > last or doc[j].text in (",", ")"))
+        keep_name = doc[i].text == "," and head.pos_ != "PROPN" and name_follows
+        last = j - 1 if keep_name else i - 1
+        break
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def glued_subjects(subject: Any) -> list[Any]:
+    """Subjects the parse split off this one: "l'agence nord-coréenne" + "KCNA", "le numéro"
+    + "un nord-coréen" (sibling subjects that start right where this one ends)."""
+    glued = []
+    end = subject.right_edge.i
+    for sibling in subject.head.children:
+        if sibling.dep_ == "nsubj" and sibling.left_edge.i == end + 1:
+            glued.append(sibling)
+            end = sibling.right_edge.i
+    return glued
+
+
+def whole_name(ctx: Context, first: int, last: int, lo: int) -> tuple[int, int]:
+    """A speaker starting with a name keeps the name's words the parse left out ("Kim Jong"
+    before "Un")."""
+    while first - 1 >= lo and ctx.doc[first].text[:1].isupper():
+        before = ctx.doc[first - 1]
+        if not (before.is_alpha and before.text[:1].isupper() and before.pos_ == "PROPN"):
+            break
+        first -= 1
+    return first, last
+
+
+def climb(tok: Any, lo: int, hi: int) -> Any:
+    """The head of the noun phrase a token belongs to, within [lo, hi)."""
+    head = tok
+    while head.head.i != head.i and lo <= head.head.i < hi and head.head.pos_ in NOMINAL:
+        head = head.head
+    return head
+
+
+def pronoun_of(ctx: Context, first: int, last: int) -> tuple[str, str] | None:
+    """(gender, number) when the speaker is a lone pronoun ("il", "-t-il", "lui", "he")."""
+    if first != last:
+        return None
+    return ctx.lex.pronouns.get(fold(ctx.doc[first].text).lstrip("-"))
+
+
+def pronoun_span(ctx: Context, i: int) -> Span:
+    """The pronoun's own characters, without the hyphen of "-t-il"."""
+    start, end = ctx.char_span(i, i)
+    while start < end and ctx.text[start] == "-":
+        start += 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- speaker kind
+
+
+def speaker_kind(ctx: Context, span: Span | None) -> SpeakerKind:
+    """group for plural role nouns ("des experts"), anonymous for an unnamed person ("un
+    haut responsable", "des sources"), else entity (names, organisations, pronouns)."""
+    if span is None:
+        return "entity"
+    toks = [t for t in ctx.doc.char_span(*span, alignment_mode="expand") or () if not t.is_punct]
+    if not toks:
+        return "entity"
+    head = _head(ctx, toks)
+    word = fold(head.text)
+    lex = ctx.lex
+    if lex.noun_in(word, lex.always_anonymous) or lex.noun_in(head.lemma_, lex.always_anonymous):
+        return "anonymous"
+    if _named_after(ctx, toks, head):
+        return "entity"
+    roles = lex.anonymous | lex.human
+    if fold(toks[0].text) in lex.indefinite and (lex.noun_in(word, roles) or head.lemma_ in roles):
+        return "anonymous"
+    plural = "Plur" in head.morph.get("Number") if ctx.parsed else word[-1:] in "sx"
+    in_group = lex.noun_in(word, lex.group) or fold(head.lemma_) in lex.group
+    if word in lex.collective or (in_group and plural):
+        return "group"
+    return "entity"
+
+
+def _head(ctx: Context, toks: list[Any]) -> Any:
+    if ctx.parsed:
+        inside = {t.i for t in toks}
+        for t in toks:
+            if t.head.i not in inside or t.head.i == t.i:
+                return t
+        return toks[0]
+    # Without a parse: the last word before a preposition ("officials of …"), else the last.
+    for n, t in enumerate(toks[1:], start=1):
+        if fold(t.text) in ("of", "from", "de", "du", "des", "d'", "at", "in", "for"):
+            return toks[n - 1]
+    return toks[-1]
+
+
+def _named_after(ctx: Context, toks: list[Any], head: Any) -> bool:
+    """A proper name in the phrase other than an adjective-like first word ("U.S. officials")."""
+    if ctx.parsed:
+        return any(t.pos_ == "PROPN" for t in toks)
+    return any(t.i > head.i and t.text[:1].isupper() for t in toks)
+
+
+# --------------------------------------------------------------------------- pronouns
+
+
+@dataclass(frozen=True)
+class _Antecedent:
+    span: Span
+    gender: str | None
+    number: str | None
+    sentence: int
+
+
+def resolve_pronouns(ctx: Context, drafts: list[Draft]) -> None:
+    """Point pronoun speakers at the nearest earlier speaker or person subject that agrees.
+
+    Candidates are the speakers of earlier claims and, with a parse, the subjects that name a
+    person or a role ("le numéro un nord-coréen a levé son verre … a-t-il déclaré"), never a
+    noun inside reported content. An unresolved pronoun keeps its own span.
+    """
+    covered = [(d.start, d.end) for d in drafts] + [d.extra for d in drafts if d.extra]
+    people = list(_person_subjects(ctx, covered) if ctx.parsed else _opening_people(ctx, covered))
+    resolved: list[_Antecedent] = []
+    for draft in sorted(drafts, key=lambda d: d.cue_start):
+        if draft.speaker is None:
+            continue
+        if draft.pronoun is None:
+            resolved.append(_describe(ctx, draft.speaker))
+            continue
+        at = draft.speaker[0]
+        found = _nearest(ctx, [*people, *resolved], at, draft.pronoun, covered)
+        if found is not None:
+            draft.speaker = found.span
+            resolved.append(_Antecedent(found.span, *draft.pronoun, ctx.sent_of[ctx.token_at(at)]))
+
+
+def _nearest(
+    ctx: Context,
+    candidates: Iterable[_Antecedent],
+    at: int,
+    pronoun: tuple[str, str],
+    covered: list[Span],
+) -> _Antecedent | None:
+    sentence = ctx.sent_of[ctx.token_at(at)]
+    gender, number = pronoun
+    best: _Antecedent | None = None
+    for c in candidates:
+        if c.span[1] > at or sentence - c.sentence > 4:
+            continue
+        if (c.gender and c.gender != gender) or (c.number and c.number != number):
+            continue
+        if any(s[0] <= c.span[0] and c.span[1] <= s[1] for s in covered):
+            continue
+        if best is None or (c.span[0], c.span[1]) > (best.span[0], best.span[1]):
+            best = c
+    return best
+
+
+def _describe(ctx: Context, span: Span) -> _Antecedent:
+    toks = list(ctx.doc.char_span(*span, alignment_mode="expand") or ())
+    sentence = ctx.sent_of[toks[0].i] if toks else 0
+    if not toks or not ctx.parsed:
+        return _Antecedent(span, None, None, sentence)
+    head = _head(ctx, toks)
+    if head.pos_ == "PROPN":
+        return _Antecedent(span, None, "Sing", sentence)
+    det = toks[0] if toks[0].pos_ == "DET" else head
+    gender = (det.morph.get("Gender") or head.morph.get("Gender") or [None])[0]
+    number = (head.morph.get("Number") or [None])[0]
+    return _Antecedent(span, gender, number, sentence)
+
+
+def _opening_people(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]:
+    """Without a parse: the phrase opening a sentence when it names a person or a role ("The
+    mayor visited …", "Kremlin spokesman Dmitry Peskov said …"): determiners, capitalised
+    words and role nouns, up to the first other word."""
+    lex = ctx.lex
+    for lo, hi in ctx.sents:
+        first = lo
+        while first < hi and (ctx.doc[first].is_space or ctx.doc[first].is_punct):
+            first += 1
+        last, person = first - 1, False
+        while last + 1 < hi:
+            tok, word = ctx.doc[last + 1], fold(ctx.doc[last + 1].text)
+            role = lex.noun_in(word, lex.human)
+            name = tok.text[:1].isupper() and last + 1 > first
+            if not (role or tok.text[:1].isupper() or word in lex.determiners):
+                break
+            person, last = person or role or name, last + 1
+        span = ctx.char_span(first, last) if person else None
+        if span and not any(s[0] <= span[0] and span[1] <= s[1] for s in covered):
+            yield _Antecedent(span, None, None, ctx.sent_of[first])
+
+
+def _person_subjects(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]:
+    """Subjects that name a person or a role, outside reported content."""
+    for tok in ctx.doc:
+        if tok.dep_ not in ("nsubj", "nsubj:pass"):
+            continue
+        person = tok.pos_ == "PROPN" and tok.ent_type_ in ("PER", "PERSON")
+        role = tok.pos_ == "NOUN" and fold(tok.lemma_) in ctx.lex.human
+        if not (person or role):
+            continue
+        lo, hi = ctx.sent_range(tok.i)
+        parts = [np_tokens(ctx, t, lo, hi) for t in [tok, *glued_subjects(tok)]]
+        if parts[0] is None:
+            continue
+        span = ctx.char_span(parts[0][0], max(p[1] for p in parts if p))
+        if any(s[0] <= span[0] and span[1] <= s[1] for s in covered):
+            continue
+        yield _describe(ctx, span)
