@@ -19,6 +19,7 @@ CONTRACT = {
         "language",
         "published",
         "published_precision",
+        "published_after",
         "text",
         "duplicate_of",
         "story_id",
@@ -57,6 +58,9 @@ def test_export_follows_the_contract(corpus_run: tuple[Path, RunSummary], tmp_pa
         assert m["entity_id"] in entity_ids
     for d in rows["documents"]:
         assert d["published_precision"] in {"day", "month", "year", "unknown"}
+        # an inferred lower bound is never exported as the date
+        assert d["published_source"] != "inferred"
+        assert d["published"] is None or d["published_after"] is None
         assert d["duplicate_of"] is None or d["duplicate_of"] in texts
 
 

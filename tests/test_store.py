@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,39 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     SQLiteStore(db).close()
     with SQLiteStore(db) as store:
         assert store.applied_migrations() == [(v, n) for v, n, _ in migrations()]
+
+
+def test_a_lower_bound_on_the_date_is_stored_apart_from_the_date() -> None:
+    with SQLiteStore(":memory:") as store:
+        annotated = make_doc("Un article sans date, qui cite 2019.")
+        undated = replace(annotated.document, published=PubDate(after="2019"))
+        store.add(replace(annotated, document=undated))
+        (stored,) = store.documents()
+        assert stored.document.published == PubDate(after="2019")
+
+
+def test_migration_moves_an_inferred_date_to_its_lower_bound(tmp_path: Path) -> None:
+    """A store written before migration 006 kept inferred dates in ``published``."""
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+    )
+    for version, name, sql in migrations():
+        if version < 6:
+            conn.executescript(sql)
+            conn.execute("INSERT INTO migrations VALUES (?, ?, '')", (version, name))
+    conn.execute(
+        "INSERT INTO documents (id, content_hash, source, language, published, "
+        "published_precision, published_source, text, original, offsets, removed_lines, "
+        "pipeline, degraded) VALUES ('d1', 'h1', 's', 'fr', '1999', 'year', 'inferred', "
+        "'t', 't', '[]', '[]', 'p', 0)"
+    )
+    conn.commit()
+    conn.close()
+    with SQLiteStore(db) as store:
+        (stored,) = store.documents()
+        assert stored.document.published == PubDate(after="1999")
 
 
 def test_add_is_idempotent_by_content_hash() -> None:

@@ -47,6 +47,7 @@ def export_records(store: Store) -> dict[str, list[dict[str, Any]]]:
                 "published": doc.published.value,
                 "published_precision": doc.published.precision,
                 "published_source": doc.published.source,
+                "published_after": doc.published.after,
                 "text": doc.text,
                 "duplicate_of": stored.duplicate_of,
                 "story_id": stored.story_id,

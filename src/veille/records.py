@@ -59,11 +59,14 @@ class PubDate:
 
     ``source`` says where it came from: ``metadata`` (JSONL field or header line), ``html``
     (htmldate), ``text`` (a date or timestamp line in the page furniture), or ``none``.
+    ``after`` is a lower bound inferred from the text of an undated article (the latest past
+    date it reports): never the date itself, never an anchor, never a sort key as if it were.
     """
 
     value: str | None = None
     precision: Precision = "unknown"
     source: str = "none"
+    after: str | None = None
 
 
 @dataclass(frozen=True)

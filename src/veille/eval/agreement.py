@@ -39,8 +39,12 @@ def as_predicted(gold: Gold, anchored: Anchored) -> dict[str, list[Record]]:
         arguments = [{**a, "entity_id": a.get("entity")} for a in row.get("arguments", [])]
         events.append({**row, "arguments": arguments})
     story_of = {key: s["label"] for s in gold.records["stories"] for key in s.get("docs", [])}
+    published = {d["doc"]: d.get("published") for d in gold.records["documents"]}
     return {
-        "documents": [{"id": doc_id, "story_id": story_of.get(key)} for key, doc_id in ids.items()],
+        "documents": [
+            {"id": doc_id, "story_id": story_of.get(key), "published": published.get(key)}
+            for key, doc_id in ids.items()
+        ],
         "entities": [{"id": name, **e} for name, e in gold.entities.items()],
         "mentions": [{**m, "entity_id": m.get("entity")} for m in located(spans["mentions"])],
         "times": located(spans["times"]),

@@ -236,7 +236,25 @@ def score_all(
     )
     scores["stories"] = _stories(gold, anchored, predicted)
     scores["duplicates"] = _duplicates(gold, anchored, predicted)
+    scores["published"] = _published(gold, anchored, predicted)
     return scores
+
+
+def _published(gold: Gold, anchored: Anchored, predicted: dict[str, list[Record]]) -> Score:
+    """Publication dates: precision counts the dates veille gives that are right (a wrong
+    date is worse than none), recall the dated gold documents veille dates right."""
+    wanted = {
+        anchored.doc_ids[row["doc"]]: row.get("published")
+        for row in gold.records["documents"]
+        if row.get("doc") in anchored.doc_ids
+    }
+    given = {
+        doc["id"]: doc.get("published")
+        for doc in predicted["documents"]
+        if doc["id"] in wanted and doc.get("published")
+    }
+    right = sum(1 for doc_id, value in given.items() if value == wanted[doc_id])
+    return prf(right, sum(1 for value in wanted.values() if value), len(given))
 
 
 def _stories(gold: Gold, anchored: Anchored, predicted: dict[str, list[Record]]) -> Score:

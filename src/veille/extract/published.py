@@ -1,9 +1,10 @@
 """Publication date inferred from the text when the metadata has none.
 
 An article cannot be older than the latest past date it reports, so that date bounds the
-publication from below. The result is flagged ``source="inferred"`` with the precision of the
-date it comes from; it is a lower bound, never used to anchor weekdays or "hier" (those stay
-unresolved rather than invented).
+publication from below. That bound goes to ``PubDate.after`` (exported as ``published_after``)
+and never to the date itself: a 2023 article whose latest past date is 1999 must not be
+exported as published in 1999. It is never used to anchor weekdays or "hier" either (those
+stay unresolved rather than invented).
 """
 
 from __future__ import annotations
@@ -12,16 +13,16 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from veille.records import Precision, PubDate, TimeExpression
+from veille.records import PubDate, TimeExpression
 
 _ABSOLUTE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-_PRECISION: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
 
 
 def infer_published(
     published: PubDate, times: Sequence[TimeExpression], sdoc: Any | None = None
 ) -> PubDate:
-    """``published`` itself when known; otherwise the latest absolute past date in the text."""
+    """``published`` itself when known; otherwise no date, with the latest absolute past date
+    in the text as its lower bound ``after``."""
     if published.precision != "unknown":
         return published
     candidates = [
@@ -35,7 +36,7 @@ def infer_published(
     if not candidates:
         return published
     latest = max(candidates)  # ISO prefixes order correctly: "2021" < "2021-06" < "2022"
-    return PubDate(latest, _PRECISION[len(latest)], "inferred")
+    return PubDate(after=latest)
 
 
 def _in_future_clause(sdoc: Any | None, start: int) -> bool:

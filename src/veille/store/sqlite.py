@@ -89,8 +89,9 @@ class SQLiteStore:
         with self.conn:
             cur = self.conn.execute(
                 "INSERT INTO documents (id, content_hash, source, url, outlet, title, language, "
-                "published, published_precision, published_source, text, original, offsets, "
-                "removed_lines, pipeline, degraded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "published, published_precision, published_source, published_after, text, "
+                "original, offsets, removed_lines, pipeline, degraded) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     doc.id,
                     doc.content_hash,
@@ -102,6 +103,7 @@ class SQLiteStore:
                     doc.published.value,
                     doc.published.precision,
                     doc.published.source,
+                    doc.published.after,
                     doc.text,
                     doc.original,
                     json.dumps([list(s) for s in doc.offsets.segments]),
@@ -281,8 +283,8 @@ class SQLiteStore:
     def documents(self) -> list[StoredDocument]:
         rows = self.conn.execute(
             "SELECT id, content_hash, source, url, outlet, title, language, published, "
-            "published_precision, published_source, text, original, offsets, removed_lines, "
-            "pipeline, degraded, duplicate_of, story_id FROM documents ORDER BY id"
+            "published_precision, published_source, published_after, text, original, offsets, "
+            "removed_lines, pipeline, degraded, duplicate_of, story_id FROM documents ORDER BY id"
         )
         return [_stored_document(row) for row in rows]
 
@@ -438,6 +440,7 @@ def _stored_document(row: tuple[Any, ...]) -> StoredDocument:
         published,
         precision,
         psource,
+        after,
         text,
         original,
         offsets,
@@ -455,7 +458,7 @@ def _stored_document(row: tuple[Any, ...]) -> StoredDocument:
         original=original,
         offsets=OffsetMap(tuple(tuple(s) for s in json.loads(offsets))),
         language=language,
-        published=PubDate(published, precision, psource),
+        published=PubDate(published, precision, psource, after),
         url=url,
         outlet=outlet,
         title=title,
