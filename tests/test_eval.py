@@ -80,3 +80,11 @@ def test_floor_check_reports_each_drop(tmp_path: Path) -> None:
     floors = tmp_path / "floors.json"
     floors.write_text(json.dumps({"floors": {"a": 0.5, "b": 0.9, "timeml.strict": 0.8}}))
     assert check_floors({"a": 0.6, "b": 0.85}, floors) == ["b: 0.8500 < floor 0.9000"]
+
+
+def test_an_unknowable_gold_date_accepts_a_value_that_invents_none() -> None:
+    from veille.eval.score import _time_value
+
+    assert _time_value(None, "XXXX-WXX-3") and _time_value(None, None)
+    assert not _time_value(None, "2023-09-13")
+    assert _time_value("2023-09", "2023-09") and not _time_value("2023-09", "2023-09-13")
