@@ -181,6 +181,38 @@ def test_names_inside_names_follow_the_annotation_rules() -> None:
     assert ("Kim Il-sung", "person/kim-il-sung") not in spans
 
 
+def test_acronyms_of_unknown_organisations_join_their_full_name() -> None:
+    got = mentions(
+        "L'Observatoire régional des conflits armés (ORCA) publiera un rapport. "
+        "L'ORCA a déjà enquêté sur place."
+    )
+    clusters = {m.text: m.cluster for m in got}
+    assert clusters["ORCA"] == clusters["Observatoire régional des conflits armés"]
+
+
+def test_geographic_heads_belong_to_names_and_units_are_no_people() -> None:
+    got = found(
+        "Des patrouilleurs ont croisé en mer Baltique puis dans le golfe Persique. "
+        "La secousse, de magnitude 6 sur l'échelle de Richter, a été ressentie au loin."
+    )
+    assert "mer Baltique" in got and "Baltique" not in got
+    assert "golfe Persique" in got
+    assert "Richter" not in got
+
+
+def test_a_direction_word_cut_off_by_the_model_is_joined_to_its_name() -> None:
+    got = found("Les gazoducs Nord Stream 1 et Nord Stream 2 ont été endommagés en septembre.")
+    assert "Stream 1" not in got and "Stream" not in got
+
+
+def test_capitalised_institutional_nouns_alone_are_not_names() -> None:
+    got = found(
+        "Le texte est conforme à la Constitution, a estimé le Roi, garant de la République. "
+        "Le ministre de l'Intérieur a réuni les préfets."
+    )
+    assert not {"Constitution", "Roi", "République", "Intérieur"} & set(got)
+
+
 def test_english_without_a_model_gets_kb_and_shape_names() -> None:
     text = (
         "North Korean leader Kim Jong Un met Defence Minister Sergei Shoigu at the Knevichi "

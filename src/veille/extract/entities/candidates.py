@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Span
+
 from veille.extract.entities.lexicon import EntityResources
 from veille.kb import Alias, Hit, fold
 from veille.records import EntityType
@@ -207,7 +209,7 @@ def ner_candidates(doc: Any, res: EntityResources) -> list[Candidate]:
     """The NER model's spans, cleaned; nothing for pipelines without a model."""
     out = []
     text = doc.text  # built on each access: once here
-    for ent in doc.ents:
+    for ent in _joined(doc, res):
         kind = LABEL_TYPES.get(ent.label_)
         span = _trimmed(ent, res) if kind else None
         if kind is None or span is None or not _acceptable(span, kind, text, res):
@@ -217,6 +219,30 @@ def ner_candidates(doc: Any, res: EntityResources) -> list[Candidate]:
         out.append(
             Candidate(span.start_char, span.end_char, span.text, kind, ent.label_, kind="ner")
         )
+    return out
+
+
+def _joined(doc: Any, res: EntityResources) -> list[Any]:
+    """The model's spans, with a lone word that is no name on its own ("Nord") joined to the
+    span right after it: the model often cuts "Nord Stream 1" into "Nord" and "Stream 1"."""
+    ents = list(doc.ents)
+    out = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        after = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            after is not None
+            and len(ent) == 1
+            and ent.text in res.lexicon.not_entities
+            and after.start == ent.end
+            and doc[ent.start].whitespace_ == " "
+        ):
+            out.append(Span(doc, ent.start, after.end, label=after.label_))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
     return out
 
 
@@ -234,13 +260,24 @@ def _trimmed(ent: Any, res: EntityResources) -> Any | None:
         end -= 1
     if end <= start:
         return None
-    if not doc[start].text[:1].isupper():
+    geo = ent.label_ in ("LOC", "GPE")
+    if not doc[start].text[:1].isupper() and not (geo and _geo_head(doc[start], lex)):
         # "gare frontalière de Khassan" -> "Khassan"; a lower-case phrase is no name.
         capital = next((i for i in range(start, end) if doc[i].text[:1].isupper()), None)
         if capital is None or ent.label_ not in ("LOC", "GPE", "PER", "PERSON"):
             return None
         start = capital
+    if geo and start > 0 and _geo_head(doc[start - 1], lex):
+        start -= 1  # "mer Baltique" where the model found "Baltique"
+    if geo and end < len(doc) and _geo_head(doc[end], lex) and doc[end].text[:1].isupper():
+        end += 1  # "Black Sea" where the model found "Black"
     return doc[start:end]
+
+
+def _geo_head(token: Any, lex: Any) -> bool:
+    """A generic geographic noun heading a name: lower case before it in French ("mer
+    Baltique"), capitalised after it in English ("Black Sea")."""
+    return fold(token.text) in lex.geo_heads
 
 
 def _acceptable(span: Any, kind: EntityType, text: str, res: EntityResources) -> bool:
@@ -254,6 +291,8 @@ def _acceptable(span: Any, kind: EntityType, text: str, res: EntityResources) ->
         return False  # "Vendredi dernier", "Un jour plus tôt" are times, not names
     if len(span) == 1 and span[0].pos_ in _NOT_A_NAME_POS:
         return False  # "Commencez" opening a link line
+    if _after_unit_head(span, lex.unit_heads, lex.particles):
+        return False  # "l'échelle de Richter": part of a unit, not a person
     if kind != "PERSON" and _after_portfolio_title(span, lex.portfolio_titles, lex.particles):
         return False  # "ministre russe des Ressources naturelles": a title, not a body
     if kind == "OTHER":
@@ -263,6 +302,14 @@ def _acceptable(span: Any, kind: EntityType, text: str, res: EntityResources) ->
         if len(letters) <= 3 and name.isupper():
             return False  # "ML", "SMT": variant codes, not entities
     return not _furniture_line(text, span.start_char, span.end_char, lex.particles)
+
+
+def _after_unit_head(span: Any, heads: frozenset[str], particles: frozenset[str]) -> bool:
+    i = span.start - 1
+    doc = span.doc
+    while i >= 0 and fold(doc[i].text) in particles:
+        i -= 1
+    return i >= 0 and i < span.start - 1 and fold(doc[i].text) in heads
 
 
 def _after_portfolio_title(span: Any, titles: frozenset[str], particles: frozenset[str]) -> bool:

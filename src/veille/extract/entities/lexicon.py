@@ -30,6 +30,8 @@ class Lexicon:
     titles: frozenset[str]
     portfolio_titles: frozenset[str]
     eponym_heads: frozenset[str]
+    geo_heads: frozenset[str]
+    unit_heads: frozenset[str]
     vessel_heads: frozenset[str]
     facility_heads: dict[str, EntityType]
     place_nouns: frozenset[str]
@@ -67,6 +69,8 @@ def load_lexicon(language: str) -> Lexicon:
         titles=_folded(data.get("titles")),
         portfolio_titles=_folded(data.get("portfolio_titles")),
         eponym_heads=_folded(data.get("eponym_heads")),
+        geo_heads=_folded(data.get("geo_heads")),
+        unit_heads=_folded(data.get("unit_heads")),
         vessel_heads=_folded(data.get("vessel_heads")),
         facility_heads={fold(k): v for k, v in data.get("facility_heads", {}).items()},
         place_nouns=_folded(data.get("place_nouns")),

@@ -5,7 +5,10 @@
 2. short forms ("Kim", "Kirby") go to the full name used in the same document, preferring
    the entry the KB gives that short form, then the nearest full name before; a KB short form
    with no full name in the document goes to its KB entry;
-3. every mention gets a cluster key: ``kb:<entry>`` or ``name:<name key of the full name>``;
+3. names of organisations and things the KB does not know take the cluster of a longer name
+   in the same document that they shorten ("Amnesty" for "Amnesty International", "Monde"
+   for "Le Monde") or abbreviate ("AIEA" for "Agence internationale de l'énergie atomique");
+4. every mention gets a cluster key: ``kb:<entry>`` or ``name:<name key of the full name>``;
    unlinked names of one type that are spelling variants of each other share one.
 """
 
@@ -19,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from veille.extract.entities.candidates import Candidate
 from veille.extract.entities.lexicon import EntityResources
-from veille.kb import KnowledgeBase, name_key, word_key
+from veille.kb import KnowledgeBase, fold, name_key, word_key
 from veille.records import EntityType
 
 # Which KB types a mention typed by the model may link to (the KB's type then wins).
@@ -122,7 +125,7 @@ def _full_name_for(
 def assign_clusters(
     candidates: Sequence[Candidate], res: EntityResources, threshold: float
 ) -> None:
-    """Steps 2 and 3, in place."""
+    """Steps 2 to 4, in place."""
     fulls = [c for c in candidates if c.type == "PERSON" and not _is_short(c)]
     for c in candidates:
         if _is_short(c):
@@ -132,7 +135,38 @@ def assign_clusters(
                 c.cluster = full.cluster or _cluster_of(full)
                 continue
         c.cluster = _cluster_of(c)
+    for c in candidates:  # 3: after every full name has its own cluster
+        longer = _longer_name_for(c, candidates, res.lexicon.particles)
+        if longer is not None:
+            c.entry, c.type, c.category = longer.entry, longer.type, longer.category
+            c.cluster = longer.cluster
     _merge_spelling_variants([c for c in candidates if c.entry is None], threshold)
+
+
+_NAMED_THINGS: frozenset[EntityType] = frozenset({"ORG", "OTHER", "LOCATION"})
+
+
+def _longer_name_for(
+    c: Candidate, candidates: Sequence[Candidate], particles: frozenset[str]
+) -> Candidate | None:
+    """The longer name in the document that an unlinked organisation's or thing's name
+    shortens (its first or last words) or abbreviates (the initials of its words, particles
+    left out); the nearest one before it, else the first after."""
+    if c.entry is not None or c.type not in _NAMED_THINGS:
+        return None
+    words = word_key(c.text)
+    acronym = c.text.isupper() and c.text.isalpha() and 2 <= len(c.text) <= 6
+    found = []
+    for f in candidates:
+        if f is c or f.type not in _NAMED_THINGS or len(f.text) <= len(c.text):
+            continue
+        full = word_key(f.text)
+        initials = "".join(w[0] for w in full if w not in particles)
+        shortens = len(full) > len(words) and words in (full[: len(words)], full[-len(words) :])
+        if shortens or (acronym and len(initials) >= 2 and initials == fold(c.text)):
+            found.append(f)
+    before = [f for f in found if f.end <= c.start]
+    return before[-1] if before else (found[0] if found else None)
 
 
 def _cluster_of(c: Candidate) -> str:
