@@ -19,14 +19,7 @@ from pathlib import Path
 
 import pycountry  # type: ignore[import-not-found]
 
-OUT = (
-    Path(__file__).resolve().parents[1]
-    / "src"
-    / "veille"
-    / "data"
-    / "kb"
-    / "00_countries_iso.jsonl"
-)
+OUT = Path(__file__).resolve().parents[1] / "src" / "veille" / "data" / "kb" / "00_countries_iso.jsonl"
 _PREPOSITIONS = ("de", "d'", "du", "des", "of", "of the")
 
 
