@@ -152,7 +152,7 @@ def _row_offsets(
         if number == 0 or (occ_key and occ_key in row):
             found = anchor(text, span, int(row.get(occ_key or "", 1) or 1))
         else:
-            found = _nearest(text, span, primary[0] if primary else 0)
+            found = _nearest(text, span, primary[0] if primary else 0, avoid=primary)
         if found is None:
             trouble.append(f"{field} {span!r} not found")
             continue
@@ -168,7 +168,7 @@ def _row_offsets(
                 found = (
                     anchor(text, arg["text"], int(arg["occurrence"]))
                     if "occurrence" in arg
-                    else _nearest(text, arg["text"], around)
+                    else _nearest(text, arg["text"], around, avoid=primary)
                 )
                 if found is None:
                     trouble.append(f"argument {arg['text']!r} not found")
@@ -183,12 +183,36 @@ def _quoted_keys(fields: tuple[tuple[str, str | None, str], ...]) -> set[str]:
     return {f for f, _, _ in fields} | {o for _, o, _ in fields if o}
 
 
-def _nearest(text: str, span: str, around: int) -> tuple[int, int] | None:
-    """The occurrence of ``span`` in ``text`` whose start is nearest to ``around``."""
-    starts = _starts(fold(text), fold(span))
+def _nearest(
+    text: str,
+    span: str,
+    around: int,
+    avoid: tuple[int, int] | None = None,
+    words: bool = True,
+) -> tuple[int, int] | None:
+    """The occurrence of ``span`` in ``text`` whose start is nearest to ``around``.
+
+    Whole-word occurrences outside ``avoid`` (the record's own span) come first, so that a
+    speaker "il" is not found inside "qu'il" or inside the quote it introduces.
+    """
+    haystack = fold(text)
+    starts = _starts(haystack, fold(span))
     if not starts:
         return None
-    best = min(starts, key=lambda s: (abs(s - around), s))
+
+    def rank(start: int) -> tuple[bool, bool, int, int]:
+        end = start + len(span)
+        bounded = (start == 0 or not haystack[start - 1].isalnum()) and (
+            end == len(haystack) or not haystack[end].isalnum()
+        )
+        inside = avoid is not None and start < avoid[1] and avoid[0] < end
+        if avoid is None:
+            distance = abs(start - around)
+        else:  # the gap to the record's own span, before or after it
+            distance = max(avoid[0] - end, start - avoid[1], 0)
+        return (words and not bounded, inside, distance, start)
+
+    best = min(starts, key=rank)
     return best, best + len(span)
 
 
@@ -231,7 +255,7 @@ def resolve_offsets(gold: Gold, sources: dict[str, str]) -> Gold:
 
 def anchor_near(clean: str, span: str, source: str, raw_start: int) -> tuple[int, int] | None:
     """Offsets of ``span`` in ``clean`` at the occurrence nearest where ``raw_start`` maps."""
-    return _nearest(clean, span, _map_offset(source, clean, raw_start))
+    return _nearest(clean, span, _map_offset(source, clean, raw_start), words=False)
 
 
 def _map_offset(source: str, clean: str, position: int) -> int:
