@@ -285,3 +285,10 @@ def test_committed_devset_manifest_and_gold_are_consistent() -> None:
         for kind in ("mentions", "times", "quantities", "claims", "events"):
             for row in loaded.records[kind]:  # offsets only, never quoted page text
                 assert not {"text", "content", "trigger", "speaker", "cue"} & set(row)
+
+
+def test_anchor_near_matches_across_reflowed_lines() -> None:
+    raw = "Le ministre a parlé de\nfausses déclarations hier."
+    clean = "Le ministre a parlé de fausses déclarations hier."
+    start = raw.index("de\nfausses")
+    assert anchor_near(clean, "de\nfausses déclarations", raw, start) == (20, 43)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -254,8 +255,18 @@ def resolve_offsets(gold: Gold, sources: dict[str, str]) -> Gold:
 
 
 def anchor_near(clean: str, span: str, source: str, raw_start: int) -> tuple[int, int] | None:
-    """Offsets of ``span`` in ``clean`` at the occurrence nearest where ``raw_start`` maps."""
-    return _nearest(clean, span, _map_offset(source, clean, raw_start), words=False)
+    """Offsets of ``span`` in ``clean`` at the occurrence nearest where ``raw_start`` maps.
+
+    Cleaning may reflow hard-wrapped lines, so a span that is not found as written is looked
+    for with every run of whitespace matching any run of whitespace.
+    """
+    target = _map_offset(source, clean, raw_start)
+    found = _nearest(clean, span, target, words=False)
+    if found is not None or not span.strip():
+        return found
+    pattern = re.compile(r"\s+".join(re.escape(part) for part in fold(span).split()))
+    matches = [(m.start(), m.end()) for m in pattern.finditer(fold(clean))]
+    return min(matches, key=lambda m: (abs(m[0] - target), m[0])) if matches else None
 
 
 def _map_offset(source: str, clean: str, position: int) -> int:
