@@ -292,3 +292,12 @@ def test_anchor_near_matches_across_reflowed_lines() -> None:
     clean = "Le ministre a parlé de fausses déclarations hier."
     start = raw.index("de\nfausses")
     assert anchor_near(clean, "de\nfausses déclarations", raw, start) == (20, 43)
+
+
+def test_committed_devset_without_cache_is_skipped_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VEILLE_DEVSET_CACHE", str(tmp_path / "no-cache"))
+    result = CliRunner().invoke(cli_main, ["eval", str(REPO / "devset" / "gold")])
+    assert result.exit_code == 0 and result.output.strip().count("\n") == 0
+    assert "cache absent" in result.output
