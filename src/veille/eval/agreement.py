@@ -16,6 +16,7 @@ from typing import Any
 
 from veille.eval.gold import Gold, load_gold
 from veille.eval.metrics import Score
+from veille.eval.offsets import default_cache, is_offset_gold, read_sources, resolve_offsets
 from veille.eval.score import Anchored, anchor_gold, score_all
 from veille.settings import Settings
 
@@ -73,6 +74,10 @@ def agreement(
 
     gold_a, gold_b = load_gold(folder_a), load_gold(folder_b)
     corpus = gold_a.folder.parent / "corpus"
+    if is_offset_gold(gold_a):  # real-press gold: both folders read against the cached texts
+        corpus = default_cache(gold_a.folder)
+        gold_a = resolve_offsets(gold_a, read_sources(gold_a, corpus))
+        gold_b = resolve_offsets(gold_b, read_sources(gold_b, corpus))
     with SQLiteStore(":memory:") as store:
         paths = [str(corpus / d["file"]) for d in gold_a.documents if d.get("file")]
         run_pipeline(paths, store, settings)

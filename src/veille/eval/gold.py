@@ -30,6 +30,8 @@ class Gold:
     folder: Path
     records: dict[str, list[dict[str, Any]]]
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Offset gold only: the cached raw text of each document, by gold key (eval/offsets.py).
+    sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def documents(self) -> list[dict[str, Any]]:

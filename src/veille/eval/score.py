@@ -10,6 +10,7 @@ from typing import Any
 from veille.eval.gold import Gold, anchor
 from veille.eval.metrics import Score, bcubed, prf
 from veille.eval.metrics import match as match_records
+from veille.eval.offsets import anchor_near
 from veille.resolve.entities import name_key
 
 Record = dict[str, Any]
@@ -34,7 +35,12 @@ def anchor_gold(gold: Gold, texts: dict[str, str], doc_ids: dict[str, str]) -> A
         span = row.get(text_key)
         if doc_id is None or not span:
             return None
-        found = anchor(texts[doc_id], span, int(row.get(occ_key, 1)))
+        if "_raw" in row and row["doc"] in gold.sources:
+            # Offset gold: the occurrence nearest the raw offset, as cleaning may shift text.
+            source = gold.sources[row["doc"]]
+            found = anchor_near(texts[doc_id], span, source, row["_raw"][0])
+        else:
+            found = anchor(texts[doc_id], span, int(row.get(occ_key, 1)))
         if found is None:
             missing.append(f"{kind} {row['doc']}: {span!r} (occurrence {row.get(occ_key, 1)})")
         return found
