@@ -192,6 +192,8 @@ def test_english_page_furniture() -> None:
         ("OSLO, Norway (Northern Wire) - ", "OSLO"),
         ("(Reuters) - ", None),
         ("WASHINGTON — ", "WASHINGTON"),
+        ("OSLO, March 3. /NTB/. ", "OSLO"),
+        ("NAIROBI: ", "NAIROBI"),
     ],
 )
 def test_dateline_prefix_goes_the_sentence_stays(dateline: str, place: str | None) -> None:

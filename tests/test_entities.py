@@ -213,6 +213,16 @@ def test_capitalised_institutional_nouns_alone_are_not_names() -> None:
     assert not {"Constitution", "Roi", "République", "Intérieur"} & set(got)
 
 
+def test_english_shapes_stop_before_adjective_making_hyphens() -> None:
+    got = found(
+        "The convoy reached the Harbour-held district. According to the mayor, "
+        "Northgate-backed units and the Valdoria-linked militia withdrew on Sunday.",
+        "en",
+    )
+    assert not any(t.endswith(("-held", "-backed", "-linked")) for t in got), got
+    assert "According" not in got
+
+
 def test_english_without_a_model_gets_kb_and_shape_names() -> None:
     text = (
         "North Korean leader Kim Jong Un met Defence Minister Sergei Shoigu at the Knevichi "

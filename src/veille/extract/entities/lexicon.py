@@ -32,6 +32,7 @@ class Lexicon:
     eponym_heads: frozenset[str]
     geo_heads: frozenset[str]
     unit_heads: frozenset[str]
+    compound_suffixes: frozenset[str]
     vessel_heads: frozenset[str]
     facility_heads: dict[str, EntityType]
     place_nouns: frozenset[str]
@@ -71,6 +72,7 @@ def load_lexicon(language: str) -> Lexicon:
         eponym_heads=_folded(data.get("eponym_heads")),
         geo_heads=_folded(data.get("geo_heads")),
         unit_heads=_folded(data.get("unit_heads")),
+        compound_suffixes=_folded(data.get("compound_suffixes")),
         vessel_heads=_folded(data.get("vessel_heads")),
         facility_heads={fold(k): v for k, v in data.get("facility_heads", {}).items()},
         place_nouns=_folded(data.get("place_nouns")),

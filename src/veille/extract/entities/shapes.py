@@ -24,8 +24,9 @@ def _capitalised(token: Any) -> bool:
     return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
 
-def _runs(doc: Any, connectors: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) token ranges of capitalised words, joined by hyphens or inner particles."""
+def _runs(doc: Any, connectors: frozenset[str], suffixes: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) token ranges of capitalised words, joined by hyphens or inner particles;
+    a hyphen before an adjective-making word ("-led", "-held") ends the run."""
     runs = []
     i, n = 0, len(doc)
     while i < n:
@@ -34,7 +35,12 @@ def _runs(doc: Any, connectors: frozenset[str]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < n:
-            glued = doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < n
+            glued = (
+                doc[j].text == "-"
+                and not doc[j - 1].whitespace_
+                and j + 1 < n
+                and fold(doc[j + 1].text) not in suffixes
+            )
             inner = fold(doc[j].text) in connectors and j + 1 < n and _capitalised(doc[j + 1])
             if _capitalised(doc[j]) and not doc[j].is_sent_start:
                 j += 1
@@ -51,7 +57,7 @@ def shape_candidates(doc: Any, res: EntityResources) -> list[Candidate]:
     lex = res.lexicon
     out = []
     # "of" joins the words of one name ("Bank of Korea"); "and" joins two names.
-    for start, end in _runs(doc, lex.particles - _COORDINATORS):
+    for start, end in _runs(doc, lex.particles - _COORDINATORS, lex.compound_suffixes):
         vessel = start > 0 and fold(doc[start - 1].text) in lex.vessel_heads
         titled = False
         while start < end:
