@@ -585,3 +585,20 @@ def test_publication_date_sources() -> None:
     assert publication_date("n/a", None, text_stamp) == PubDate("2023-09-13", "day", "text")
     assert publication_date(None, None, [Stamp("2023-09-14", "day", "updated")]) == PubDate()
     assert publication_date(None, None, ()) == PubDate()
+
+
+def test_wire_copy_wrapped_at_a_fixed_width_keeps_its_first_lines() -> None:
+    """Plain-text wire copy hard-wrapped at about 60 characters: the first lines run on into
+    the next ones and are the lead sentence, not a header; the dateline still goes."""
+    text = (
+        "OSLO, March 3 (Northern Wire) - The harbour authority on Monday\n"
+        "closed two ferry routes across the strait after a storm damaged\n"
+        "the main pier, a spokesperson said, adding that repairs would\n"
+        "take at least a week.\n"
+        '"We cannot let passengers board safely," the spokesperson told\n'
+        "reporters, adding that freight would be rerouted through the\n"
+        "northern terminal until further notice.\n"
+    )
+    stripped = strip_boilerplate(text)
+    assert stripped.text.startswith("The harbour authority on Monday\nclosed")
+    assert stripped.removed == ("OSLO, March 3 (Northern Wire) -",)

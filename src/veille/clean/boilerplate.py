@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from veille.clean.lexicon import Lexicon, load_lexicon
 from veille.clean.normalize import normalize_inline
@@ -262,6 +263,11 @@ def _remove_header(state: _State) -> None:
     if not first:  # no body paragraph at all, or the page starts with one
         return
     header = kept[:first]
+    if _hard_wrapped(kept):  # a paragraph's first lines, wrapped at a fixed width, stay
+        while header and header[-1].stop == kept[len(header)].start:
+            header.pop()
+        if not header:
+            return
     if state.title is None:
         site = header[0] if len(header) > 1 and _is_site_name(state, header[0]) else None
         if site is not None and state.outlet is None:
@@ -271,6 +277,17 @@ def _remove_header(state: _State) -> None:
             state.title = normalize_inline(max(candidates, key=lambda line: line.words).raw)
     for line in header:
         state.drop(line)
+
+
+def _hard_wrapped(lines: list[_Line]) -> bool:
+    """Text wrapped at a fixed width (wire copy saved as plain text): many lines go on in
+    the next one, which starts in lower case with no blank line between."""
+    runs_on = sum(
+        1
+        for a, b in pairwise(lines)
+        if a.stop == b.start and b.key[:1].islower() and not _STATEMENT_END.search(a.key)
+    )
+    return runs_on >= 3 and runs_on * 4 >= len(lines)
 
 
 def _remove_footer(state: _State, text: str) -> None:
@@ -310,8 +327,11 @@ def _starts_body(line: _Line) -> bool:
 
 
 def _apply_prefixes(state: _State, lexicon: Lexicon) -> None:
-    for line in state.kept():
-        if not is_prose(line.key):
+    kept = state.kept()
+    starts = {line.start for line in kept}
+    for line in kept:
+        # a paragraph wrapped at a fixed width has its dateline on a line that runs on
+        if not is_prose(line.key) and line.stop not in starts:
             continue
         for pattern in lexicon.prefix:
             match = pattern.match(line.key)
