@@ -25,8 +25,10 @@ from typing import Any
 from veille.extract.claims.lexicon import Verb, fold
 from veille.extract.claims.patterns import content_span, cue_form, np_before, verb_drafts
 from veille.extract.claims.speakers import (
+    carried,
     climb,
     conjuncts,
+    demonstrative_of,
     glued_subjects,
     np_tokens,
     pronoun_of,
@@ -59,19 +61,45 @@ def cue_verb(ctx: Context, tok: Any, chained: bool = False) -> Verb | None:
     """The lexicon verb of a token that can report speech here, else None."""
     if tok.pos_ != "VERB" or ctx.in_compound(tok.i):
         return None
-    verb = ctx.lex.verb(tok.lemma_) or ctx.lex.verb(ctx.lex.forms.get(fold(tok.text), ""))
+    verb = verb_entry(ctx, tok)
     if verb is None or _passive(tok) or _negated(tok):
         return None
     form = tok.morph.get("VerbForm")
     finite = "Fin" in form or any(c.dep_ == "aux:tense" for c in tok.children)
     in_chain = "Inf" in form and tok.dep_ == "xcomp" and cue_verb(ctx, tok.head, True)
-    if not (finite or in_chain):
+    if not (finite or in_chain or gerund(ctx, tok)):
         return None
     if not chained and any(
         c.dep_ == "xcomp" and c.i > tok.i and cue_verb(ctx, c, True) for c in tok.children
     ):
         return None  # "disent craindre que …": the infinitive carries the claim
     return verb
+
+
+def verb_entry(ctx: Context, tok: Any) -> Verb | None:
+    """The lexicon entry of a verb token, by its lemma or (the lemmatiser errs: "reproche")
+    by its form, reflexive ("s'est engagé") or phrase ("a mis en garde") when it is one."""
+    reflexive = any(
+        c.i < tok.i and "Yes" in c.morph.get("Reflex") and c.pos_ == "PRON" for c in tok.children
+    )
+    following = [ctx.word(k) for k in range(tok.i + 1, min(tok.i + 4, len(ctx.doc)))]
+    lex = ctx.lex
+    return lex.verb_at(tok.lemma_, reflexive, following) or lex.verb_at(
+        lex.forms.get(fold(tok.text), ""), reflexive, following
+    )
+
+
+def gerund(ctx: Context, tok: Any) -> bool:
+    """A present participle that reports its clause's subject: "…, en soulignant que …",
+    "…, ajoutant que …" (an adverbial clause of a finite verb)."""
+    form, tense = tok.morph.get("VerbForm"), tok.morph.get("Tense")
+    return (
+        "Part" in form
+        and "Pres" in tense
+        and tok.dep_ in ("advcl", "conj")
+        and tok.head.i < tok.i
+        and tok.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
+    )
 
 
 def _passive(tok: Any) -> bool:
@@ -88,9 +116,12 @@ def _cue_tokens(ctx: Context, tok: Any) -> tuple[int, int]:
         return _cue_tokens(ctx, tok.head)[0], tok.i
     first = tok.i
     for c in tok.children:
-        if c.dep_.startswith("aux") and c.i < tok.i:
+        if c.i < tok.i and (c.dep_.startswith("aux") or "Yes" in c.morph.get("Reflex")):
             first = min(first, c.i)
-    return first, tok.i
+    if first == tok.i and fold(ctx.word(tok.i - 1)) == "en" and gerund(ctx, tok):
+        first = tok.i - 1  # "en soulignant"
+    verb = verb_entry(ctx, tok)
+    return first, tok.i + (len(verb.particles) if verb is not None else 0)
 
 
 def _verb_drafts(ctx: Context, tok: Any, verb: Verb) -> list[Draft]:
@@ -98,6 +129,13 @@ def _verb_drafts(ctx: Context, tok: Any, verb: Verb) -> list[Draft]:
     cue = ctx.char_span(first, last)
     if "quoting" in verb.flags:
         return _quoting(ctx, tok, cue)
+    if "evaluative" in verb.flags:
+        judged = _judged_false(ctx, tok, cue)
+        if judged is not None or verb.stance == "assert":
+            return judged or []
+    as_said = _as_said(ctx, tok, verb, cue)
+    if as_said is not None:
+        return as_said
     clitic = _clitic(ctx, tok, first)
     if clitic is not None:
         return _incise(ctx, tok, verb, first, cue, (clitic, clitic))
@@ -148,10 +186,17 @@ def _across_break(ctx: Context, start: int, lo: int) -> int:
 
 
 def set_speaker(ctx: Context, draft: Draft, tokens: tuple[int, int]) -> None:
+    demonstrative = demonstrative_of(ctx, *tokens)
+    if demonstrative is not None:
+        draft.pronoun, draft.demonstrative = demonstrative, True
+        draft.speaker = ctx.char_span(*tokens)
+        return
+    tokens = carried(ctx, *tokens)
     pronoun = pronoun_of(ctx, *tokens)
     if pronoun is not None:
         draft.pronoun = pronoun
-        draft.speaker = pronoun_span(ctx, tokens[0])
+    if tokens[0] == tokens[1]:
+        draft.speaker = pronoun_span(ctx, tokens[0])  # "-t-il", "-t-on": no hyphen
     else:
         draft.speaker = ctx.char_span(*tokens)
 
@@ -168,7 +213,9 @@ def _subject_heads(ctx: Context, tok: Any) -> list[list[Any]]:
                 subject = current.head  # "la Maison Blanche, qui a affirmé que …"
             heads = conjuncts(ctx, subject)
             return [[heads[0], *glued_subjects(subject)], *([h] for h in heads[1:])]
-        if current.dep_ in ("xcomp", "conj") and current.head.pos_ in ("VERB", "AUX"):
+        if (
+            current.dep_ in ("xcomp", "conj") or (current.dep_ == "advcl" and gerund(ctx, current))
+        ) and current.head.pos_ in ("VERB", "AUX"):
             current = current.head
             continue
         break
@@ -306,9 +353,62 @@ def _incise(
         extra = ctx.next_quote(end_i)
     else:
         span, extra = split_parts(ctx, left, ctx.after_comma(end_i, hi))
+    quote = ctx.inside_quote(cue[0])
+    if quote is not None and not direct:
+        # « A, a déclaré X. B » and « A, a-t-il dit, B »: the attribution inside the marks
+        span, direct = (max(span[0], quote.inner[0]), span[1]), True
+        extra = _rest_of_quote(ctx, end_i, quote) or extra
     draft = Draft(span[0], span[1], cue[0], cue[1], verb.stance, direct)
     draft.extra = extra
     set_speaker(ctx, draft, speaker)
+    return [draft]
+
+
+def _rest_of_quote(ctx: Context, end_i: int, quote: Quote) -> Span | None:
+    """The words of a quote after an attribution set inside it, past its comma or stop."""
+    i = end_i + 1
+    while i < len(ctx.doc) and (ctx.doc[i].is_space or ctx.doc[i].text in (",", ".", ";")):
+        i += 1
+    if i >= len(ctx.doc) or ctx.doc[i].idx >= quote.inner[1]:
+        return None
+    if ctx.is_aside(i):
+        return None
+    span = trim_content(ctx.text, ctx.doc[i].idx, quote.inner[1])
+    return span if span[1] > span[0] else None
+
+
+def _as_said(ctx: Context, tok: Any, verb: Verb, cue: Span) -> list[Draft] | None:
+    """ "Comme l'a affirmé X, A" and "A, comme l'a rappelé X": X's claim is A, the clause the
+    "comme" clause is attached to; the "l'" stands for it."""
+    marks = [c for c in tok.children if c.dep_ == "mark" and ctx.word(c.i) == "comme"]
+    if not marks or not any(ctx.word(c.i) in ("l'", "le") for c in tok.children if c.i < tok.i):
+        return None
+    lo, hi = ctx.sent_range(tok.i)
+    speaker = _np_after(ctx, tok, hi)
+    if speaker is None:
+        return []
+    first, last = speaker
+    while last > first and (ctx.word(last) in ctx.lex.skip_after_cue or ctx.doc[last].is_punct):
+        last -= 1
+    comme = marks[0].i
+    prev = ctx.skip_spaces_back(comme - 1)
+    if prev >= lo and ctx.doc[prev].text == ",":
+        start = ctx.clause_start(prev)
+        span = trim_content(ctx.text, ctx.doc[start].idx, ctx.doc[prev].idx)
+    else:
+        right = ctx.after_comma(speaker[1], hi)
+        if right is None:
+            k = speaker[1] + 1  # "Comme l'a dit X lundi, …": past the words after the name
+            while k < hi and ctx.doc[k].text != ",":
+                k += 1
+            right = ctx.after_comma(k - 1, hi) if k < hi else None
+        if right is None:
+            return []
+        span = trim_content(ctx.text, ctx.doc[right[0]].idx, ctx.char_span(right[1], right[1])[1])
+    if span[1] <= span[0]:
+        return []
+    draft = Draft(span[0], span[1], cue[0], cue[1], verb.stance)
+    set_speaker(ctx, draft, (first, last))
     return [draft]
 
 
@@ -352,10 +452,11 @@ def _np_after(ctx: Context, tok: Any, hi: int) -> tuple[int, int] | None:
 def content_after(ctx: Context, tok: Any, verb: Verb) -> tuple[Span, bool] | None:
     """The content a preposed cue introduces, and whether it is a direct quote."""
     hi = ctx.sent_range(tok.i)[1]
-    que = _complementizer(ctx, tok, hi)
+    que = _complementizer(ctx, tok, hi, tok.i + len(verb.particles))
     if que is not None:
         return content_span(ctx, que + 1, _clause_end(ctx, ctx.doc[que], hi))
-    quote = _quote_after(ctx, tok, hi, near=True)
+    strict = "strict" in verb.flags  # "ce que X appelle « … »" names, it does not report
+    quote = None if strict else _quote_after(ctx, tok, hi, near=True)
     if quote is not None:
         return quote.inner, True
     if "infinitive" in verb.flags:
@@ -365,7 +466,13 @@ def content_after(ctx: Context, tok: Any, verb: Verb) -> tuple[Span, bool] | Non
     if "object" in verb.flags:
         found = _object(ctx, tok, hi)
         if found is not None:
+            return _accused(ctx, found) if verb.stance == "deny" else found, False
+    if verb.obliques():
+        found = _oblique(ctx, tok, verb, hi)
+        if found is not None:
             return found, False
+    if strict:
+        return None
     quote = _quote_after(ctx, tok, hi, near=False)
     if quote is not None:
         return quote.inner, True
@@ -373,9 +480,11 @@ def content_after(ctx: Context, tok: Any, verb: Verb) -> tuple[Span, bool] | Non
     return (found, False) if found else None
 
 
-def _complementizer(ctx: Context, tok: Any, hi: int) -> int | None:
-    """The "que" opening the content, close after the verb and before any other verb."""
-    for i in range(tok.i + 1, min(hi, tok.i + 12)):
+def _complementizer(ctx: Context, tok: Any, hi: int, last: int | None = None) -> int | None:
+    """The "que" opening the content, close after the verb (``last``: the last word of a
+    phrase cue, "fait savoir") and before any other verb."""
+    start = (tok.i if last is None else last) + 1
+    for i in range(start, min(hi, start + 11)):
         t = ctx.doc[i]
         if fold(t.text) in ctx.lex.complementizers and (t.pos_ == "SCONJ" or t.dep_ == "mark"):
             return i
@@ -415,14 +524,27 @@ def _quote_after(ctx: Context, tok: Any, hi: int, near: bool) -> Quote | None:
     return None
 
 
+_INF_MARKS = ("de", "d'", "à")
+
+
 def _infinitive(ctx: Context, tok: Any) -> Span | None:
-    for c in tok.children:
+    """ "a affirmé n'avoir jamais …", "s'est engagé à réduire …", "reproche au maire d'avoir
+    …", and an infinitive the parse hung on the addressee ("exhorte les habitants à rester")."""
+    candidates = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i]
+    for arg in tok.children:
+        if arg.dep_ in ("obj", "obl:arg", "iobj") and arg.i > tok.i:
+            candidates += [
+                c
+                for c in arg.children
+                if c.dep_ == "acl" and any(fold(m.text) in _INF_MARKS for m in c.children)
+            ]
+    for c in candidates:
         inf = "Inf" in c.morph.get("VerbForm") or any(
             "Inf" in a.morph.get("VerbForm") for a in c.children if a.dep_ == "aux:tense"
         )
-        if c.dep_ == "xcomp" and c.i > tok.i and inf:
+        if inf:
             first = c.left_edge.i
-            while first < c.i and fold(ctx.doc[first].text) in ("de", "d'"):
+            while first < c.i and fold(ctx.doc[first].text) in _INF_MARKS:
                 first += 1
             span = trim_content(
                 ctx.text, ctx.doc[first].idx, ctx.char_span(*(c.right_edge.i,) * 2)[1]
@@ -449,6 +571,104 @@ def _object(ctx: Context, tok: Any, hi: int) -> Span | None:
         return None
     span = trim_content(ctx.text, ctx.doc[first].idx, ctx.char_span(last, last)[1])
     return span if span[1] > span[0] else None
+
+
+_CASES = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"}
+
+
+def _oblique(ctx: Context, tok: Any, verb: Verb, hi: int) -> Span | None:
+    """A prepositional complement that carries the content: "appelle à la grève", "a mis en
+    garde contre toute escalade", "s'est félicitée de l'accord"."""
+    wanted = verb.obliques()
+    skip = tok.i + len(verb.particles)
+    for c in tok.children:
+        if c.i <= skip or not c.dep_.startswith(("obl", "nmod")) or c.pos_ == "PRON":
+            continue
+        case = next((m for m in c.children if m.dep_ == "case" and m.i < c.i), None)
+        if case is None or _CASES.get(fold(case.text), fold(case.text)) not in wanted:
+            continue
+        last = min(c.right_edge.i, hi - 1)
+        span = trim_content(ctx.text, ctx.doc[case.i + 1].idx, ctx.char_span(last, last)[1])
+        return span if span[1] > span[0] else None
+    return None
+
+
+def _accused(ctx: Context, span: Span) -> Span:
+    """What a denial denies: the proposition after "selon lequel/laquelle/lesquel(le)s" when
+    the object states it ("rejette les accusations selon lesquelles il aurait …")."""
+    first, last = ctx.token_at(span[0]), ctx.token_at(span[1] - 1)
+    for k in range(first, last):
+        if ctx.word(k) == "selon" and ctx.word(k + 1) in _RELATIVE_SELON and k + 2 <= last:
+            inner = trim_content(ctx.text, ctx.doc[k + 2].idx, span[1])
+            return inner if inner[1] > inner[0] else span
+    return span
+
+
+_RELATIVE_SELON = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
+_NOT_JUDGEMENT = frozenset({"ccomp", "advcl", "parataxis", "conj", "punct", "nsubj", "cc"})
+
+
+def _judged_false(ctx: Context, tok: Any, cue: Span) -> list[Draft] | None:
+    """Denial by evaluation: "juge « sans fondement » les accusations …", "a qualifié ces
+    informations de mensonge", "taxe le rapport de fabrication". The object is what is denied
+    (narrowed to the proposition after "selon lesquelles"); the judgement is no content."""
+    hi = ctx.sent_range(tok.i)[1]
+    words = ctx.lex.false_words
+    scope = sorted(
+        (
+            t
+            for c in tok.children
+            if c.i > tok.i and c.dep_ not in _NOT_JUDGEMENT
+            for t in c.subtree
+            if t.i < hi
+        ),
+        key=lambda t: t.i,
+    )
+    judged = [
+        t for t in scope if fold(t.text) in words or fold(t.lemma_) in words
+    ] + _false_phrases(ctx, scope)
+    if not judged:
+        return None
+    marks = {t.i for t in judged}
+    objects = [
+        c
+        for c in tok.children
+        if c.dep_ in ("obj", "xcomp")
+        and c.i > tok.i
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.i not in marks
+    ]
+    if not objects:
+        return None
+    obj = objects[0]
+    keep = [t.i for t in obj.subtree if t.i not in marks and t.i < hi]
+    # the judgement may hang under the object ("ces informations de mensonge"): cut it off
+    cut = min((t.i for t in obj.subtree if t.i in marks), default=None)
+    if cut is not None and cut > obj.i:
+        keep = [i for i in keep if i < cut]
+        while keep and ctx.word(keep[-1]) in ("de", "d'", "comme", "«", "»"):
+            keep.pop()
+    if not keep:
+        return []
+    span = trim_content(ctx.text, ctx.doc[min(keep)].idx, ctx.char_span(max(keep), max(keep))[1])
+    span = _accused(ctx, span)
+    drafts = []
+    for speaker in _speakers(ctx, tok, _cue_tokens(ctx, tok)[0]):
+        draft = Draft(span[0], span[1], cue[0], cue[1], "deny")
+        set_speaker(ctx, draft, speaker)
+        drafts.append(draft)
+    return drafts
+
+
+def _false_phrases(ctx: Context, scope: list[Any]) -> list[Any]:
+    """Tokens of a multi-word judgement ("sans fondement", "fake news")."""
+    found = []
+    for phrase in (w for w in ctx.lex.false_words if " " in w):
+        parts = phrase.split()
+        for n in range(len(scope)):
+            if [ctx.word(k.i) for k in scope[n : n + len(parts)]] == parts:
+                found.extend(scope[n : n + len(parts)])
+    return found
 
 
 def _starts_aside(ctx: Context, i: int) -> bool:

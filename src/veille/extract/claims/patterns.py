@@ -13,7 +13,7 @@ the prepositions of every language ("selon X, …", "…, according to X").
 from __future__ import annotations
 
 from veille.extract.claims.lexicon import Verb, fold
-from veille.extract.claims.speakers import pronoun_of, pronoun_span
+from veille.extract.claims.speakers import carried, pronoun_of, pronoun_span
 from veille.extract.claims.text import Context, Draft, Span, split_parts, trim_content
 from veille.records import Stance
 
@@ -68,7 +68,7 @@ def _preposition(ctx: Context, i: int, j: int, opinion: bool) -> Draft | None:
     comma = k < hi and ctx.doc[k].text == ","
     if opinion and not (initial and comma):
         return None
-    speaker = (j, k - 1)
+    speaker = carried(ctx, j, k - 1)  # "selon un communiqué du ministère": the ministry
     if initial:
         if not comma or k + 1 > ctx.sentence_last(hi):
             return None

@@ -123,6 +123,46 @@ def pronoun_of(ctx: Context, first: int, last: int) -> tuple[str, str] | None:
     return ctx.lex.pronouns.get(fold(ctx.doc[first].text).lstrip("-"))
 
 
+def demonstrative_of(ctx: Context, first: int, last: int) -> tuple[str, str] | None:
+    """(gender, number) of a demonstrative speaker: "ce dernier", "celle-ci", "Celui - ci"."""
+    if last - first > 3:
+        return None
+    words = fold(ctx.text[ctx.doc[first].idx : ctx.char_span(last, last)[1]])
+    return ctx.lex.demonstratives.get(" ".join(words.replace(" - ", "-").split()))
+
+
+def carried(ctx: Context, first: int, last: int) -> tuple[int, int]:
+    """The speaker named in a noun phrase that only carries speech: "un communiqué du
+    ministère" -> "ministère", "des propos rapportés par l'agence Tass" -> "l'agence Tass",
+    "une déclaration publiée par la présidence" -> "la présidence". Other phrases unchanged."""
+    lex = ctx.lex
+    k = first
+    while k <= last and (ctx.word(k) in lex.determiners or ctx.doc[k].is_punct):
+        k += 1
+    if k > last or not (lex.noun_in(ctx.word(k), lex.carriers) or _lemma_in(ctx, k, lex.carriers)):
+        return first, last
+    for j in range(k + 1, last):
+        word = ctx.word(j)
+        if word == "par" or (word in lex.connectors and j == _after_modifiers(ctx, k + 1, last)):
+            start = j + 1 if word in ("par", "de", "d'") else j
+            if word in ("du", "des"):
+                return j + 1, last  # "du ministère": the article is in "du"
+            if start <= last:
+                return start, last
+    return first, last
+
+
+def _lemma_in(ctx: Context, k: int, words: frozenset[str]) -> bool:
+    return ctx.parsed and fold(ctx.doc[k].lemma_) in words
+
+
+def _after_modifiers(ctx: Context, j: int, last: int) -> int:
+    """First token after the adjectives of a carrier noun ("un communiqué officiel du …")."""
+    while j <= last and ctx.parsed and ctx.doc[j].pos_ == "ADJ":
+        j += 1
+    return j
+
+
 def pronoun_span(ctx: Context, i: int) -> Span:
     """The pronoun's own characters, without the hyphen of "-t-il"."""
     start, end = ctx.char_span(i, i)
@@ -143,8 +183,10 @@ def speaker_kind(ctx: Context, span: Span | None) -> SpeakerKind:
     if not toks:
         return "entity"
     head = _head(ctx, toks)
-    word = fold(head.text)
+    word = fold(head.text).lstrip("-")
     lex = ctx.lex
+    if word in lex.anonymous_pronouns and len(toks) == 1:
+        return "anonymous"
     if lex.noun_in(word, lex.always_anonymous) or lex.noun_in(head.lemma_, lex.always_anonymous):
         return "anonymous"
     if _named_after(ctx, toks, head):
@@ -208,7 +250,11 @@ def resolve_pronouns(ctx: Context, drafts: list[Draft]) -> None:
             resolved.append(_describe(ctx, draft.speaker))
             continue
         at = draft.speaker[0]
-        found = _nearest(ctx, [*people, *resolved], at, draft.pronoun, covered)
+        if draft.demonstrative:
+            mentions = list(_named_mentions(ctx)) if ctx.parsed else []
+            found = _nearest(ctx, [*mentions, *resolved], at, draft.pronoun, [])
+        else:
+            found = _nearest(ctx, [*people, *resolved], at, draft.pronoun, covered)
         if found is not None:
             draft.speaker = found.span
             resolved.append(_Antecedent(found.span, *draft.pronoun, ctx.sent_of[ctx.token_at(at)]))
@@ -288,4 +334,20 @@ def _person_subjects(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]
         span = ctx.char_span(parts[0][0], max(p[1] for p in parts if p))
         if any(s[0] <= span[0] and span[1] <= s[1] for s in covered):
             continue
+        yield _describe(ctx, span)
+
+
+def _named_mentions(ctx: Context) -> Iterable[_Antecedent]:
+    """Every person, organisation or role named in the text, in any role, content included:
+    what "ce dernier" or "celle-ci" may stand for."""
+    for tok in ctx.doc:
+        named = tok.pos_ == "PROPN" and (tok.head.pos_ != "PROPN" or tok.head.i == tok.i)
+        role = tok.pos_ == "NOUN" and fold(tok.lemma_) in ctx.lex.human
+        if not (named or role) or tok.dep_ in ("flat:name", "flat", "compound"):
+            continue
+        lo, hi = ctx.sent_range(tok.i)
+        found = np_tokens(ctx, tok, lo, hi)
+        if found is None:
+            continue
+        span = ctx.char_span(*whole_name(ctx, *found, lo))
         yield _describe(ctx, span)

@@ -106,8 +106,10 @@ def _sound(ctx: Context, draft: Draft) -> bool:
     speaker who is not "je"/"we" (the quoted words of someone else)."""
     if draft.end <= draft.start or draft.speaker is None:
         return False
-    if fold(ctx.text[draft.speaker[0] : draft.speaker[1]]) in ctx.lex.self_pronouns:
-        return False
+    said_by = fold(ctx.text[draft.speaker[0] : draft.speaker[1]]).lstrip("-")
+    quoted = ctx.inside_quote(draft.cue_start) is not None
+    if said_by in ctx.lex.self_pronouns and (quoted or said_by not in ctx.lex.anonymous_pronouns):
+        return False  # "nous", or "on" inside someone's quoted words
     inside = [(draft.cue_start, draft.cue_end), draft.speaker]
     return not any(draft.start < b and a < draft.end for a, b in inside)
 
@@ -174,7 +176,16 @@ def _nest(drafts: list[Draft]) -> None:
             and (a.start, a.end) != (b.start, b.end)
         ]
         if hosts:
-            b.parent = min(hosts, key=lambda a: a.end - a.start)
+            # the narrowest content; among equal ones the deepest claim, so that "KCNA a cité
+            # le ministre disant que le dirigeant avait affirmé …" nests three deep
+            b.parent = min(hosts, key=lambda a: (a.end - a.start, -_depth(a)))
+
+
+def _depth(draft: Draft) -> int:
+    depth, seen = 0, draft.parent
+    while seen is not None and depth < 8:
+        depth, seen = depth + 1, seen.parent
+    return depth
 
 
 # --------------------------------------------------------------------------- records
@@ -187,7 +198,12 @@ def _records(ctx: Context, drafts: list[Draft]) -> list[Claim]:
     claims = []
     for d in ordered:
         speaker = d.speaker
-        unresolved = d.pronoun is not None and speaker is not None and _is_pronoun(ctx, speaker)
+        unresolved = (
+            d.pronoun is not None
+            and speaker is not None
+            and not d.demonstrative
+            and _is_pronoun(ctx, speaker)
+        )
         claims.append(
             Claim(
                 start=d.start,
