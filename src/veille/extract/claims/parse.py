@@ -67,7 +67,10 @@ def cue_verb(ctx: Context, tok: Any, chained: bool = False) -> Verb | None:
     form = tok.morph.get("VerbForm")
     finite = "Fin" in form or any(c.dep_ == "aux:tense" for c in tok.children)
     in_chain = "Inf" in form and tok.dep_ == "xcomp" and cue_verb(ctx, tok.head, True)
-    if not (finite or in_chain or gerund(ctx, tok)):
+    # a bare past participle heading a sentence with a subject is a misread present
+    # ("L'entreprise conteste avoir …" tagged as a participle)
+    misread = "Part" in form and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+    if not (finite or in_chain or misread or gerund(ctx, tok)):
         return None
     if not chained and any(
         c.dep_ == "xcomp" and c.i > tok.i and cue_verb(ctx, c, True) for c in tok.children
@@ -292,7 +295,10 @@ def _clitic(ctx: Context, tok: Any, first: int) -> int | None:
     """The subject clitic of "a-t-il dit", "estime-t-elle"."""
     for i in range(first, min(tok.i + 3, len(ctx.doc))):
         text = ctx.doc[i].text
-        if text.startswith("-") and fold(text[1:]) in ctx.lex.pronouns:
+        subject = fold(text[1:])
+        if text.startswith("-") and (
+            subject in ctx.lex.pronouns or subject in ctx.lex.anonymous_pronouns
+        ):
             return i
     return None
 
@@ -366,7 +372,11 @@ def _incise(
 
 def _rest_of_quote(ctx: Context, end_i: int, quote: Quote) -> Span | None:
     """The words of a quote after an attribution set inside it, past its comma or stop."""
-    i = end_i + 1
+    i = end_i + 1  # past the words after the speaker ("a-t-elle dit à la presse, …")
+    while i < len(ctx.doc) and ctx.doc[i].idx < quote.inner[1]:
+        if ctx.doc[i].text in (",", ".", ";"):
+            break
+        i += 1
     while i < len(ctx.doc) and (ctx.doc[i].is_space or ctx.doc[i].text in (",", ".", ";")):
         i += 1
     if i >= len(ctx.doc) or ctx.doc[i].idx >= quote.inner[1]:
@@ -470,7 +480,8 @@ def content_after(ctx: Context, tok: Any, verb: Verb) -> tuple[Span, bool] | Non
     if verb.obliques():
         found = _oblique(ctx, tok, verb, hi)
         if found is not None:
-            return found, False
+            quoted = next((q for q in ctx.quotes if (q.start, q.end) == found), None)
+            return (quoted.inner, True) if quoted else (found, False)
     if strict:
         return None
     quote = _quote_after(ctx, tok, hi, near=False)
@@ -569,8 +580,21 @@ def _object(ctx: Context, tok: Any, hi: int) -> Span | None:
             break
     if last < first:
         return None
-    span = trim_content(ctx.text, ctx.doc[first].idx, ctx.char_span(last, last)[1])
+    span = _closed(ctx, trim_content(ctx.text, ctx.doc[first].idx, ctx.char_span(last, last)[1]))
     return span if span[1] > span[0] else None
+
+
+def _closed(ctx: Context, span: Span) -> Span:
+    """A content ending inside a quote it opened ("un budget « insincère") takes its closing
+    mark, which the parse hangs elsewhere."""
+    text = ctx.text
+    inner = text[span[0] : span[1]]
+    if inner.count("«") <= inner.count("»"):
+        return span
+    end = span[1]
+    while end < len(text) and text[end] in " \u00a0\u202f":
+        end += 1
+    return (span[0], end + 1) if text[end : end + 1] == "»" else span
 
 
 _CASES = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"}
@@ -589,7 +613,7 @@ def _oblique(ctx: Context, tok: Any, verb: Verb, hi: int) -> Span | None:
             continue
         last = min(c.right_edge.i, hi - 1)
         span = trim_content(ctx.text, ctx.doc[case.i + 1].idx, ctx.char_span(last, last)[1])
-        return span if span[1] > span[0] else None
+        return _closed(ctx, span) if span[1] > span[0] else None
     return None
 
 
@@ -643,7 +667,7 @@ def _judged_false(ctx: Context, tok: Any, cue: Span) -> list[Draft] | None:
     obj = objects[0]
     keep = [t.i for t in obj.subtree if t.i not in marks and t.i < hi]
     # the judgement may hang under the object ("ces informations de mensonge"): cut it off
-    cut = min((t.i for t in obj.subtree if t.i in marks), default=None)
+    cut = min((_under(t, obj).left_edge.i for t in obj.subtree if t.i in marks), default=None)
     if cut is not None and cut > obj.i:
         keep = [i for i in keep if i < cut]
         while keep and ctx.word(keep[-1]) in ("de", "d'", "comme", "«", "»"):
@@ -658,6 +682,13 @@ def _judged_false(ctx: Context, tok: Any, cue: Span) -> list[Draft] | None:
         set_speaker(ctx, draft, speaker)
         drafts.append(draft)
     return drafts
+
+
+def _under(tok: Any, top: Any) -> Any:
+    """The child of ``top`` whose subtree holds ``tok`` (``tok`` itself under ``top``)."""
+    while tok.head.i != top.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _false_phrases(ctx: Context, scope: list[Any]) -> list[Any]:

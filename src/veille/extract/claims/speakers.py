@@ -233,6 +233,22 @@ class _Antecedent:
     sentence: int
 
 
+def clitic_speakers(ctx: Context, drafts: list[Draft]) -> None:
+    """A speaker read past an inverted subject clitic ("estime-t-on à la mairie" read as
+    "-on à la mairie" when the tagger misses the verb) is the clitic alone."""
+    lex = ctx.lex
+    for draft in drafts:
+        if draft.speaker is None or not ctx.text.startswith("-", draft.speaker[0]):
+            continue
+        i = ctx.token_at(draft.speaker[0])
+        if ctx.word(i) == "-t" and ctx.starts[i] < draft.speaker[1] - 2:
+            i += 1
+        word = ctx.word(i).lstrip("-")
+        if word in lex.pronouns or word in lex.anonymous_pronouns:
+            draft.speaker = pronoun_span(ctx, i)
+            draft.pronoun = lex.pronouns.get(word)
+
+
 def resolve_pronouns(ctx: Context, drafts: list[Draft]) -> None:
     """Point pronoun speakers at the nearest earlier speaker or person subject that agrees.
 
@@ -349,5 +365,8 @@ def _named_mentions(ctx: Context) -> Iterable[_Antecedent]:
         found = np_tokens(ctx, tok, lo, hi)
         if found is None:
             continue
-        span = ctx.char_span(*whole_name(ctx, *found, lo))
+        first, last = whole_name(ctx, *found, lo)
+        while last > tok.i and ctx.word(last) in ctx.lex.skip_after_cue:
+            last -= 1  # "le préfet mercredi": the day is no part of the name
+        span = ctx.char_span(first, last)
         yield _describe(ctx, span)

@@ -30,7 +30,7 @@ from veille.extract.claims.lexicon import fold, load_lexicon
 from veille.extract.claims.nouns import noun_drafts
 from veille.extract.claims.parse import parse_drafts
 from veille.extract.claims.patterns import pattern_drafts, preposition_drafts
-from veille.extract.claims.speakers import resolve_pronouns, speaker_kind
+from veille.extract.claims.speakers import clitic_speakers, resolve_pronouns, speaker_kind
 from veille.extract.claims.stance import decide_stances
 from veille.extract.claims.text import Context, Draft
 from veille.records import Claim
@@ -50,7 +50,8 @@ def extract_claims(doc: Any, language: str) -> list[Claim]:
     drafts = parse_drafts(ctx) + noun_drafts(ctx) if ctx.parsed else pattern_drafts(ctx)  # 2
     drafts += preposition_drafts(ctx)  # 3
     drafts = _clean(ctx, drafts)  # 4
-    resolve_pronouns(ctx, drafts)  # 5
+    clitic_speakers(ctx, drafts)  # 5
+    resolve_pronouns(ctx, drafts)
     decide_stances(ctx, drafts)  # 6
     return _records(ctx, drafts)  # 7
 
@@ -135,11 +136,15 @@ def _end_before_next_attribution(ctx: Context, drafts: list[Draft]) -> None:
 
 
 def _end_before_participle(ctx: Context, drafts: list[Draft]) -> None:
-    """ "a nié que A, ajoutant que B" / "denied A, adding that B": A stops at the comma."""
+    """ "a nié que A, ajoutant que B" / "denied A, adding that B": A stops at the comma; so
+    it does before any cue of another claim right after a comma ("a démenti A, qualifiant
+    ces informations de …", "…, en soulignant que …")."""
+    cues = {ctx.token_at(d.cue_start) for d in drafts}
     for draft in drafts:
         first, last = ctx.token_at(draft.start), ctx.token_at(max(draft.end - 1, draft.start))
         for k in range(first + 1, last):
-            if ctx.word(k) == "," and ctx.word(k + 1) in ctx.lex.quoting_saying:
+            nxt = ctx.word(k + 1)
+            if ctx.word(k) == "," and (nxt in ctx.lex.quoting_saying or k + 1 in cues):
                 draft.end = ctx.doc[k].idx
                 break
 
