@@ -84,6 +84,7 @@ class Lexicon:
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
     false_words: frozenset[str] = frozenset()
     anonymous_pronouns: frozenset[str] = frozenset()
+    propositions: frozenset[str] = frozenset()
 
     def verb(self, lemma: str) -> Verb | None:
         return self.verbs.get(fold(lemma))
@@ -218,4 +219,5 @@ def load_lexicon(language: str) -> Lexicon:
         },
         false_words=_words(stance, "false_words"),
         anonymous_pronouns=_words(speakers, "anonymous_pronouns"),
+        propositions=_words(stance, "propositions"),
     )

@@ -323,12 +323,25 @@ def _inverted_speaker(ctx: Context, tok: Any, first: int, verb: Verb) -> tuple[i
     if _complementizer(ctx, tok, hi) is not None:
         return None
     subjects = [c for c in tok.children if c.dep_.startswith("nsubj") and c.i < tok.i]
+    if not after_quote and _in_series(tok):
+        return None  # "Le pays a imposé des sanctions, a rappelé son ambassadeur et a exigé …"
     if not after_quote:
         if subjects and _real_subject(ctx, subjects[0], prev):
             return None
         if not subjects and "object" in verb.flags and np_before(ctx, first, lo):
             return None
     return _np_after(ctx, tok, hi)
+
+
+def _in_series(tok: Any) -> bool:
+    """A verb coordinated with an earlier one of its own subject: one of a series of deeds,
+    not an attribution set after its content."""
+    if tok.dep_ != "conj" or tok.head.i > tok.i:
+        return False
+    series = [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
+    coordinated = any(c.dep_ == "cc" for s in series for c in s.children)
+    has_subject = any(c.dep_.startswith("nsubj") for c in tok.head.children)
+    return has_subject and (coordinated or any(c.dep_ == "cc" for c in tok.children))
 
 
 def _real_subject(ctx: Context, subject: Any, comma: int) -> bool:
@@ -473,7 +486,7 @@ def content_after(ctx: Context, tok: Any, verb: Verb) -> tuple[Span, bool] | Non
         found = _infinitive(ctx, tok)
         if found is not None:
             return found, False
-    if "object" in verb.flags:
+    if "object" in verb.flags and _objects_allowed(ctx, tok, verb):
         found = _object(ctx, tok, hi)
         if found is not None:
             return _accused(ctx, found) if verb.stance == "deny" else found, False
@@ -582,6 +595,27 @@ def _object(ctx: Context, tok: Any, hi: int) -> Span | None:
         return None
     span = _closed(ctx, trim_content(ctx.text, ctx.doc[first].idx, ctx.char_span(last, last)[1]))
     return span if span[1] > span[0] else None
+
+
+_ANY = frozenset({"tout", "toute", "tous", "toutes"})
+
+
+def _objects_allowed(ctx: Context, tok: Any, verb: Verb) -> bool:
+    """A verb with a physical sense ("écarter la foule") denies only a statement, a plan or a
+    deed put forward ("écarte l'hypothèse", "exclut toute intervention")."""
+    if "propositional" not in verb.flags:
+        return True
+    lex = ctx.lex
+    for c in tok.children:
+        if c.dep_ != "obj" or c.i < tok.i:
+            continue
+        words = {fold(t.lemma_) for t in c.subtree} | {ctx.word(t.i) for t in c.subtree}
+        lemma = fold(c.lemma_)
+        if lemma in lex.propositions or lemma in lex.accusation or lemma in lex.nouns:
+            return True
+        if words & _ANY or "selon" in words or ctx.inside_quote(c.idx) is not None:
+            return True
+    return False
 
 
 def _closed(ctx: Context, span: Span) -> Span:
