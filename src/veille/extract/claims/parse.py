@@ -92,17 +92,22 @@ def verb_entry(ctx: Context, tok: Any) -> Verb | None:
     )
 
 
+_DEPENDENT_MARKS = frozenset({"avant", "après", "pour"})
+
+
 def gerund(ctx: Context, tok: Any) -> bool:
-    """A present participle that reports its clause's subject: "…, en soulignant que …",
-    "…, ajoutant que …" (an adverbial clause of a finite verb)."""
+    """A non-finite verb that reports for its clause's subject: a present participle ("…, en
+    soulignant que …", "…, ajoutant que …") or an infinitive after "avant de", "pour" ("…,
+    avant d'ajouter que …"), in an adverbial clause of an earlier verb."""
     form, tense = tok.morph.get("VerbForm"), tok.morph.get("Tense")
-    return (
-        "Part" in form
-        and "Pres" in tense
-        and tok.dep_ in ("advcl", "conj")
-        and tok.head.i < tok.i
-        and tok.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
-    )
+    if tok.dep_ not in ("advcl", "conj") or tok.head.i > tok.i:
+        return False
+    if tok.head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return False
+    if "Part" in form and "Pres" in tense:
+        return True
+    marks = {ctx.word(c.i) for c in tok.children if c.dep_ == "mark"}
+    return "Inf" in form and bool(marks & _DEPENDENT_MARKS)
 
 
 def _passive(tok: Any) -> bool:
@@ -121,10 +126,16 @@ def _cue_tokens(ctx: Context, tok: Any) -> tuple[int, int]:
     for c in tok.children:
         if c.i < tok.i and (c.dep_.startswith("aux") or "Yes" in c.morph.get("Reflex")):
             first = min(first, c.i)
-    if first == tok.i and fold(ctx.word(tok.i - 1)) == "en" and gerund(ctx, tok):
-        first = tok.i - 1  # "en soulignant"
+    if first == tok.i and gerund(ctx, tok):
+        marks = [c.i for c in tok.children if c.dep_ == "mark" and c.i < tok.i]
+        first = min(marks) if marks else first  # "en soulignant", "avant d'ajouter"
+    return first, cue_last(ctx, tok)
+
+
+def cue_last(ctx: Context, tok: Any) -> int:
+    """Last token of a cue: the verb, or the last word of a phrase cue ("fait valoir")."""
     verb = verb_entry(ctx, tok)
-    return first, tok.i + (len(verb.particles) if verb is not None else 0)
+    return tok.i + (len(verb.particles) if verb is not None else 0)
 
 
 def _verb_drafts(ctx: Context, tok: Any, verb: Verb) -> list[Draft]:
@@ -141,6 +152,13 @@ def _verb_drafts(ctx: Context, tok: Any, verb: Verb) -> list[Draft]:
         return as_said
     clitic = _clitic(ctx, tok, first)
     if clitic is not None:
+        if clitic < first:  # "a-t-il fait valoir": the cue starts at "a"
+            first = clitic
+            while first > 0 and ctx.doc[first - 1].text.startswith("-"):
+                first -= 1
+            if first > 0 and ctx.doc[first - 1].pos_ == "AUX":
+                first -= 1
+        cue = ctx.char_span(first, cue_last(ctx, tok))
         return _incise(ctx, tok, verb, first, cue, (clitic, clitic))
     inverted = _inverted_speaker(ctx, tok, first, verb)
     if inverted is not None:
@@ -292,15 +310,24 @@ def cue_verb_participle(ctx: Context, tok: Any) -> Verb | None:
 
 
 def _clitic(ctx: Context, tok: Any, first: int) -> int | None:
-    """The subject clitic of "a-t-il dit", "estime-t-elle"."""
+    """The subject clitic of "a-t-il dit", "estime-t-elle", also right before a verb the
+    parse did not give its auxiliary ("a-t-il fait valoir" with "a" on "valoir")."""
     for i in range(first, min(tok.i + 3, len(ctx.doc))):
-        text = ctx.doc[i].text
-        subject = fold(text[1:])
-        if text.startswith("-") and (
-            subject in ctx.lex.pronouns or subject in ctx.lex.anonymous_pronouns
-        ):
+        if _is_clitic(ctx, i):
             return i
+    i = tok.i - 1
+    while i >= 0 and ctx.doc[i].text.startswith("-"):
+        if _is_clitic(ctx, i):
+            return i
+        i -= 1
     return None
+
+
+def _is_clitic(ctx: Context, i: int) -> bool:
+    text = ctx.doc[i].text
+    subject = fold(text[1:])
+    lex = ctx.lex
+    return text.startswith("-") and (subject in lex.pronouns or subject in lex.anonymous_pronouns)
 
 
 def _inverted_speaker(ctx: Context, tok: Any, first: int, verb: Verb) -> tuple[int, int] | None:
@@ -320,7 +347,7 @@ def _inverted_speaker(ctx: Context, tok: Any, first: int, verb: Verb) -> tuple[i
     after_quote = ctx.quote_closing_at(prev) or ctx.quote_closing_at(ctx.skip_spaces_back(prev - 1))
     if ctx.doc[prev].text not in (",", "—", "–", "(") and ctx.quote_closing_at(prev) is None:
         return None
-    if _complementizer(ctx, tok, hi) is not None:
+    if _complementizer(ctx, tok, hi, window=11) is not None:
         return None
     subjects = [c for c in tok.children if c.dep_.startswith("nsubj") and c.i < tok.i]
     if not after_quote and _in_series(tok):
@@ -504,11 +531,15 @@ def content_after(ctx: Context, tok: Any, verb: Verb) -> tuple[Span, bool] | Non
     return (found, False) if found else None
 
 
-def _complementizer(ctx: Context, tok: Any, hi: int, last: int | None = None) -> int | None:
+def _complementizer(
+    ctx: Context, tok: Any, hi: int, last: int | None = None, window: int = 20
+) -> int | None:
     """The "que" opening the content, close after the verb (``last``: the last word of a
     phrase cue, "fait savoir") and before any other verb."""
     start = (tok.i if last is None else last) + 1
-    for i in range(start, min(hi, start + 11)):
+    # words between the verb and its clause ("a affirmé lundi, lors d'une conférence de
+    # presse à Berlin, que …"): up to ``window``, none of them a verb
+    for i in range(start, min(hi, start + window)):
         t = ctx.doc[i]
         if fold(t.text) in ctx.lex.complementizers and (t.pos_ == "SCONJ" or t.dep_ == "mark"):
             return i
