@@ -135,7 +135,7 @@ def _cue_tokens(ctx: Context, tok: Any) -> tuple[int, int]:
 def cue_last(ctx: Context, tok: Any) -> int:
     """Last token of a cue: the verb, or the last word of a phrase cue ("fait valoir")."""
     verb = verb_entry(ctx, tok)
-    return tok.i + (len(verb.particles) if verb is not None else 0)
+    return int(tok.i) + (len(verb.particles) if verb is not None else 0)
 
 
 def _verb_drafts(ctx: Context, tok: Any, verb: Verb) -> list[Draft]:
@@ -315,7 +315,7 @@ def _clitic(ctx: Context, tok: Any, first: int) -> int | None:
     for i in range(first, min(tok.i + 3, len(ctx.doc))):
         if _is_clitic(ctx, i):
             return i
-    i = tok.i - 1
+    i = int(tok.i) - 1
     while i >= 0 and ctx.doc[i].text.startswith("-"):
         if _is_clitic(ctx, i):
             return i
