@@ -218,8 +218,24 @@ def _head(ctx: Context, toks: list[Any]) -> Any:
 def _named_after(ctx: Context, toks: list[Any], head: Any) -> bool:
     """A proper name in the phrase other than an adjective-like first word ("U.S. officials")."""
     if ctx.parsed:
-        return any(t.pos_ == "PROPN" for t in toks)
+        return any(t.pos_ == "PROPN" and not _in_complement(ctx, t, head) for t in toks)
     return any(t.i > head.i and t.text[:1].isupper() for t in toks)
+
+
+def _in_complement(ctx: Context, tok: Any, head: Any) -> bool:
+    """A name inside a "de" complement of a role noun names the body, not the speaker: "les
+    experts de l'ONU" are a group, "un responsable du Pentagone" is anonymous."""
+    if ctx.lex.language != "fr" or head.pos_ != "NOUN":
+        return False
+    while tok.head.i != head.i and tok.head.i != tok.i:
+        tok = tok.head
+    cases = [ctx.word(c.i) for c in tok.children if c.dep_ == "case"]
+    return (
+        tok.head.i == head.i
+        and tok.dep_ == "nmod"
+        and bool(cases)
+        and cases[0] in (ctx.lex.connectors)
+    )
 
 
 # --------------------------------------------------------------------------- pronouns
@@ -304,9 +320,10 @@ def _describe(ctx: Context, span: Span) -> _Antecedent:
     if not toks or not ctx.parsed:
         return _Antecedent(span, None, None, sentence)
     head = _head(ctx, toks)
-    if head.pos_ == "PROPN":
-        return _Antecedent(span, None, "Sing", sentence)
     det = toks[0] if toks[0].pos_ == "DET" else head
+    if head.pos_ == "PROPN":  # "la Russie" is feminine, "Kim" unknown
+        gender = (det.morph.get("Gender") or [None])[0] if det is not head else None
+        return _Antecedent(span, gender, "Sing", sentence)
     gender = (det.morph.get("Gender") or head.morph.get("Gender") or [None])[0]
     number = (head.morph.get("Number") or [None])[0]
     return _Antecedent(span, gender, number, sentence)
@@ -339,7 +356,9 @@ def _person_subjects(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]
     for tok in ctx.doc:
         if tok.dep_ not in ("nsubj", "nsubj:pass"):
             continue
-        person = tok.pos_ == "PROPN" and tok.ent_type_ in ("PER", "PERSON")
+        # people, and the bodies and countries that speak as one ("La Russie a démenti.
+        # Elle a assuré …")
+        person = tok.pos_ == "PROPN" and tok.ent_type_ in ("PER", "PERSON", "ORG", "LOC", "GPE")
         role = tok.pos_ == "NOUN" and fold(tok.lemma_) in ctx.lex.human
         if not (person or role):
             continue
