@@ -66,17 +66,29 @@ def cue_verb(ctx: Context, tok: Any, chained: bool = False) -> Verb | None:
         return None
     form = tok.morph.get("VerbForm")
     finite = "Fin" in form or any(c.dep_ == "aux:tense" for c in tok.children)
-    in_chain = "Inf" in form and tok.dep_ == "xcomp" and cue_verb(ctx, tok.head, True)
+    in_chain = (
+        "Inf" in form
+        and tok.dep_ == "xcomp"
+        and not _marked(ctx, tok)
+        and cue_verb(ctx, tok.head, True)
+    )
     # a bare past participle heading a sentence with a subject is a misread present
     # ("L'entreprise conteste avoir …" tagged as a participle)
     misread = "Part" in form and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
     if not (finite or in_chain or misread or gerund(ctx, tok)):
         return None
     if not chained and any(
-        c.dep_ == "xcomp" and c.i > tok.i and cue_verb(ctx, c, True) for c in tok.children
+        c.dep_ == "xcomp" and c.i > tok.i and not _marked(ctx, c) and cue_verb(ctx, c, True)
+        for c in tok.children
     ):
         return None  # "disent craindre que …": the infinitive carries the claim
     return verb
+
+
+def _marked(ctx: Context, tok: Any) -> bool:
+    """An infinitive after "de" or "à" is what is asked or promised ("a demandé aux usines de
+    répondre …"), not a second reporting verb like the bare one of "disent craindre"."""
+    return any(c.dep_ == "mark" and ctx.word(c.i) in ("de", "d'", "à") for c in tok.children)
 
 
 def verb_entry(ctx: Context, tok: Any) -> Verb | None:
@@ -713,9 +725,8 @@ def _judged_false(ctx: Context, tok: Any, cue: Span) -> list[Draft] | None:
         ),
         key=lambda t: t.i,
     )
-    judged = [
-        t for t in scope if fold(t.text) in words or fold(t.lemma_) in words
-    ] + _false_phrases(ctx, scope)
+    single = [t for t in scope if fold(t.text) in words or fold(t.lemma_) in words]
+    judged = [t for t in [*single, *_false_phrases(ctx, scope)] if _attribute(tok, t)]
     if not judged:
         return None
     marks = {t.i for t in judged}
@@ -747,6 +758,18 @@ def _judged_false(ctx: Context, tok: Any, cue: Span) -> list[Draft] | None:
         set_speaker(ctx, draft, speaker)
         drafts.append(draft)
     return drafts
+
+
+def _attribute(verb: Any, tok: Any) -> bool:
+    """Is a judgement word what the verb says of its object ("juge … « absurdes »", "qualifie
+    ces informations de mensonge", "dénuées de tout fondement"), not a word further down ("à
+    des fins de propagande")? Its head is the verb or the verb's object, or an adjective
+    or participle that is."""
+    head = tok.head
+    if head.i == verb.i or (head.head.i == verb.i and head.dep_ in ("obj", "xcomp")):
+        return True
+    descriptive = head.pos_ == "ADJ" or "Part" in head.morph.get("VerbForm")  # "dénués de"
+    return descriptive and (head.head.i == verb.i or head.head.head.i == verb.i)
 
 
 def _under(tok: Any, top: Any) -> Any:
