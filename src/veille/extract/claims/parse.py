@@ -12,6 +12,14 @@ For each reporting verb of the lexicon (finite, active, not negated):
    intention …"), the antecedent of "ce que X a démenti", or what follows a colon. A subject
    "Y, cité par X," adds X's claim with Y's nested in it.
 
+The lexicon gives each verb its frames (``data/claims/README.md``): reflexive and phrase cues
+("s'engager à", "mettre en garde contre"), prepositional complements, infinitives after "de" or
+"à", and denial by evaluation ("juge « sans fondement » les accusations selon lesquelles …":
+a ``deny`` of the accused proposition). Cues in dependent clauses ("…, en soulignant que",
+"avant d'ajouter que") speak for the main clause's subject; "comme l'a affirmé X" for the
+clause it is attached to; a speaker that only carries speech ("un communiqué du ministère")
+gives the one it names.
+
 The statistical parse breaks often around speech (a sentence cut after "Rome et Berlin", a
 subject hung on the previous paragraph's verb, "dément" tagged as an adjective), so the
 surface backs it up: a subject the parse lost is read before the verb as the token patterns

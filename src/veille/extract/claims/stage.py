@@ -11,7 +11,8 @@ it in a pipeline and sets ``doc._.claims``. The cascade:
 3. prepositions: "selon X", "d'après X", "according to X", "Pour des experts, …";
 4. clean-up: drop broken or repeated drafts, end a content before a coordinated attribution
    ("…, and officials said …"), nest a claim in the one whose content holds its cue;
-5. pronoun speakers resolved to an earlier speaker or person (``claim_speakers``);
+5. subject clitics ("-t-on") trimmed; pronoun speakers resolved to an earlier speaker or
+   person, demonstratives ("ce dernier", "celle-ci") to the last one named (``speakers``);
 6. stance from cue, content and paragraph (``claim_stance``);
 7. ``records.Claim`` records sorted by start, ``parent`` as an index into that list.
 
