@@ -25,9 +25,22 @@ def fold(word: str) -> str:
 
 @dataclass(frozen=True)
 class Verb:
+    """A reporting verb: "déclarer", a reflexive one ("se féliciter", key "se féliciter") or a
+    phrase whose first word is the verb ("mettre en garde", "faire savoir")."""
+
     lemma: str
     stance: Stance
     flags: frozenset[str]
+
+    @property
+    def particles(self) -> tuple[str, ...]:
+        """Words that follow the verb in a phrase cue: ("en", "garde") for "mettre en garde"."""
+        words = self.lemma.split()
+        return tuple(words[2:] if words[0] == "se" else words[1:])
+
+    def obliques(self) -> frozenset[str]:
+        """Prepositions whose complement is the content: "appeler à", "mettre en garde contre"."""
+        return frozenset(f[4:] for f in self.flags if f.startswith("obl:"))
 
 
 @dataclass(frozen=True)
@@ -66,9 +79,29 @@ class Lexicon:
     prepositions: frozenset[str] = frozenset()
     quoting_as: frozenset[str] = frozenset()
     quoting_saying: frozenset[str] = frozenset()
+    phrases: dict[str, tuple[Verb, ...]] = field(default_factory=dict)  # verb -> phrase cues
+    carriers: frozenset[str] = frozenset()
+    demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
+    false_words: frozenset[str] = frozenset()
+    anonymous_pronouns: frozenset[str] = frozenset()
+    propositions: frozenset[str] = frozenset()
 
     def verb(self, lemma: str) -> Verb | None:
         return self.verbs.get(fold(lemma))
+
+    def verb_at(self, lemma: str, reflexive: bool, following: list[str]) -> Verb | None:
+        """The verb entry for a lemma in context: the reflexive entry when the verb has its
+        "se" ("s'est engagé à" -> "se engager"), a phrase when its words follow ("a mis en
+        garde" -> "mettre en garde"), else the plain entry, unless it is reflexive only."""
+        lemma = fold(lemma)
+        for entry in self.phrases.get(lemma, ()):
+            if entry.lemma.startswith("se ") != reflexive:
+                continue
+            if list(entry.particles) == following[: len(entry.particles)]:
+                return entry
+        if reflexive and f"se {lemma}" in self.verbs:
+            return self.verbs[f"se {lemma}"]
+        return self.verbs.get(lemma)
 
     def noun_in(self, word: str, nouns: frozenset[str]) -> bool:
         """A noun (lemma or plural form) in a list: 'analystes', 'officials' -> singular."""
@@ -98,13 +131,33 @@ def _verbs(language: str) -> tuple[dict[str, Verb], dict[str, str]]:
             continue
         cols = [*line.split("\t"), "", "", "", ""][:5]
         lemma, stance, flags, present, pasts = (c.strip() for c in cols)
-        key = fold(lemma)
+        key = _verb_key(lemma)
         flag_set = frozenset(f for f in flags.split(",") if f and f != "-")
         verbs[key] = Verb(key, _stance(stance), flag_set)
+        base = key.split()[1 if key.startswith("se ") else 0]
         for form in (*present.split(","), *pasts.split(",")):
             if form.strip():
-                forms[fold(form.strip())] = key
+                forms.setdefault(fold(form.strip()), base)
     return verbs, forms
+
+
+def _verb_key(lemma: str) -> str:
+    """ "s'engager à" is written as in a dictionary; its key is "se engager"."""
+    key = fold(lemma)
+    for elided in ("s'", "se "):
+        if key.startswith(elided):
+            return "se " + key[len(elided) :].strip()
+    return key
+
+
+def _phrases(verbs: dict[str, Verb]) -> dict[str, tuple[Verb, ...]]:
+    """Reflexive and phrase entries by their verb, longest phrase first."""
+    out: dict[str, list[Verb]] = {}
+    for verb in verbs.values():
+        words = verb.lemma.split()
+        if len(words) > 1:
+            out.setdefault(words[1 if words[0] == "se" else 0], []).append(verb)
+    return {k: tuple(sorted(v, key=lambda verb: -len(verb.particles))) for k, v in out.items()}
 
 
 @lru_cache(maxsize=16)
@@ -158,4 +211,13 @@ def load_lexicon(language: str) -> Lexicon:
         prepositions=_words(tokens, "prepositions"),
         quoting_as=_words(tokens, "quoting_as"),
         quoting_saying=_words(tokens, "quoting_saying"),
+        phrases=_phrases(verbs),
+        carriers=_words(speakers, "carriers"),
+        demonstratives={
+            fold(p): (str(v).split()[0], str(v).split()[-1])
+            for p, v in data.get("demonstratives", {}).items()
+        },
+        false_words=_words(stance, "false_words"),
+        anonymous_pronouns=_words(speakers, "anonymous_pronouns"),
+        propositions=_words(stance, "propositions"),
     )

@@ -18,6 +18,7 @@ from veille.records import Stance
 
 _DE = frozenset({"de", "d'", "du", "des"})
 _RELATIVE_SELON = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
+_ENDS = frozenset({",", ".", ";", ":", "!", "?"})
 
 
 def noun_drafts(ctx: Context) -> list[Draft]:
@@ -57,7 +58,9 @@ def _noun(ctx: Context, tok: Any, stance: Stance) -> list[Draft]:
             else:
                 content = _to_clause_end(ctx, first, head, hi)
         elif word == "selon" and ctx.word(i + 1) in _RELATIVE_SELON:
-            content = _to_clause_end(ctx, i + 2, ctx.doc[i + 2], hi)
+            verb = ctx.doc[i + 1].head  # the relative clause's verb: its end ends the content
+            head = verb if verb.i > i + 1 else ctx.doc[i + 2]
+            content = _to_clause_end(ctx, i + 2, head, hi, stop=head is verb)
         else:
             break
     if content is None or content[1] <= content[0] or not speakers:
@@ -82,9 +85,10 @@ def _phrase(ctx: Context, start: int, hi: int) -> tuple[Any, tuple[int, int]] | 
     return (head, found) if found is not None else None
 
 
-def _to_clause_end(ctx: Context, first: int, head: Any, hi: int) -> Span:
-    """From ``first`` to the end of the clause: the head's subtree, then on to a comma or stop."""
+def _to_clause_end(ctx: Context, first: int, head: Any, hi: int, stop: bool = False) -> Span:
+    """From ``first`` to the end of the clause: the head's subtree, then (unless ``stop``: the
+    head is the clause's verb) on to a comma or stop."""
     last = min(int(head.right_edge.i), hi - 1)
-    while last + 1 < hi and ctx.doc[last + 1].text not in (",", ".", ";", ":", "!", "?"):
+    while not stop and last + 1 < hi and ctx.doc[last + 1].text not in _ENDS:
         last += 1
     return trim_content(ctx.text, ctx.doc[first].idx, ctx.char_span(last, last)[1])

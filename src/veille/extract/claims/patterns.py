@@ -13,7 +13,7 @@ the prepositions of every language ("selon X, …", "…, according to X").
 from __future__ import annotations
 
 from veille.extract.claims.lexicon import Verb, fold
-from veille.extract.claims.speakers import pronoun_of, pronoun_span
+from veille.extract.claims.speakers import carried, pronoun_of, pronoun_span
 from veille.extract.claims.text import Context, Draft, Span, split_parts, trim_content
 from veille.records import Stance
 
@@ -68,11 +68,11 @@ def _preposition(ctx: Context, i: int, j: int, opinion: bool) -> Draft | None:
     comma = k < hi and ctx.doc[k].text == ","
     if opinion and not (initial and comma):
         return None
-    speaker = (j, k - 1)
+    speaker = carried(ctx, j, k - 1)  # "selon un communiqué du ministère": the ministry
     if initial:
         if not comma or k + 1 > ctx.sentence_last(hi):
             return None
-        found = content_span(ctx, k + 1, ctx.sentence_last(hi))
+        found = content_span(ctx, _past_apposition(ctx, k + 1, hi), ctx.sentence_last(hi))
         if found is None:
             return None
         (start, end), direct = found
@@ -86,6 +86,20 @@ def _preposition(ctx: Context, i: int, j: int, opinion: bool) -> Draft | None:
     draft = Draft(start, end, cue[0], cue[1], "assert", direct, preposition=True, extra=extra)
     _speaker(ctx, draft, speaker)
     return draft
+
+
+def _past_apposition(ctx: Context, j: int, hi: int) -> int:
+    """ "Pour X, analyste à l'institut Y, « … »": the content starts after a verbless phrase
+    about the speaker set between commas (read on a parse only)."""
+    if not ctx.parsed:
+        return j
+    for c in range(j, min(hi, j + 12)):
+        tok = ctx.doc[c]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in _STOP_WORDS - {","}:
+            return j
+        if tok.text == ",":
+            return c + 1 if c > j and c + 1 < ctx.sentence_last(hi) else j
+    return j
 
 
 def _is_source(ctx: Context, j: int, k: int, opinion: bool) -> bool:

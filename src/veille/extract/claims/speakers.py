@@ -123,6 +123,46 @@ def pronoun_of(ctx: Context, first: int, last: int) -> tuple[str, str] | None:
     return ctx.lex.pronouns.get(fold(ctx.doc[first].text).lstrip("-"))
 
 
+def demonstrative_of(ctx: Context, first: int, last: int) -> tuple[str, str] | None:
+    """(gender, number) of a demonstrative speaker: "ce dernier", "celle-ci", "Celui - ci"."""
+    if last - first > 3:
+        return None
+    words = fold(ctx.text[ctx.doc[first].idx : ctx.char_span(last, last)[1]])
+    return ctx.lex.demonstratives.get(" ".join(words.replace(" - ", "-").split()))
+
+
+def carried(ctx: Context, first: int, last: int) -> tuple[int, int]:
+    """The speaker named in a noun phrase that only carries speech: "un communiqué du
+    ministère" -> "ministère", "des propos rapportés par l'agence Tass" -> "l'agence Tass",
+    "une déclaration publiée par la présidence" -> "la présidence". Other phrases unchanged."""
+    lex = ctx.lex
+    k = first
+    while k <= last and (ctx.word(k) in lex.determiners or ctx.doc[k].is_punct):
+        k += 1
+    if k > last or not (lex.noun_in(ctx.word(k), lex.carriers) or _lemma_in(ctx, k, lex.carriers)):
+        return first, last
+    for j in range(k + 1, last):
+        word = ctx.word(j)
+        if word == "par" or (word in lex.connectors and j == _after_modifiers(ctx, k + 1, last)):
+            start = j + 1 if word in ("par", "de", "d'") else j
+            if word in ("du", "des"):
+                return j + 1, last  # "du ministère": the article is in "du"
+            if start <= last:
+                return start, last
+    return first, last
+
+
+def _lemma_in(ctx: Context, k: int, words: frozenset[str]) -> bool:
+    return ctx.parsed and fold(ctx.doc[k].lemma_) in words
+
+
+def _after_modifiers(ctx: Context, j: int, last: int) -> int:
+    """First token after the adjectives of a carrier noun ("un communiqué officiel du …")."""
+    while j <= last and ctx.parsed and ctx.doc[j].pos_ == "ADJ":
+        j += 1
+    return j
+
+
 def pronoun_span(ctx: Context, i: int) -> Span:
     """The pronoun's own characters, without the hyphen of "-t-il"."""
     start, end = ctx.char_span(i, i)
@@ -143,8 +183,10 @@ def speaker_kind(ctx: Context, span: Span | None) -> SpeakerKind:
     if not toks:
         return "entity"
     head = _head(ctx, toks)
-    word = fold(head.text)
+    word = fold(head.text).lstrip("-")
     lex = ctx.lex
+    if word in lex.anonymous_pronouns and len(toks) == 1:
+        return "anonymous"
     if lex.noun_in(word, lex.always_anonymous) or lex.noun_in(head.lemma_, lex.always_anonymous):
         return "anonymous"
     if _named_after(ctx, toks, head):
@@ -176,8 +218,24 @@ def _head(ctx: Context, toks: list[Any]) -> Any:
 def _named_after(ctx: Context, toks: list[Any], head: Any) -> bool:
     """A proper name in the phrase other than an adjective-like first word ("U.S. officials")."""
     if ctx.parsed:
-        return any(t.pos_ == "PROPN" for t in toks)
+        return any(t.pos_ == "PROPN" and not _in_complement(ctx, t, head) for t in toks)
     return any(t.i > head.i and t.text[:1].isupper() for t in toks)
+
+
+def _in_complement(ctx: Context, tok: Any, head: Any) -> bool:
+    """A name inside a "de" complement of a role noun names the body, not the speaker: "les
+    experts de l'ONU" are a group, "un responsable du Pentagone" is anonymous."""
+    if ctx.lex.language != "fr" or head.pos_ != "NOUN":
+        return False
+    while tok.head.i != head.i and tok.head.i != tok.i:
+        tok = tok.head
+    cases = [ctx.word(c.i) for c in tok.children if c.dep_ == "case"]
+    return (
+        tok.head.i == head.i
+        and tok.dep_ == "nmod"
+        and bool(cases)
+        and cases[0] in (ctx.lex.connectors)
+    )
 
 
 # --------------------------------------------------------------------------- pronouns
@@ -189,6 +247,22 @@ class _Antecedent:
     gender: str | None
     number: str | None
     sentence: int
+
+
+def clitic_speakers(ctx: Context, drafts: list[Draft]) -> None:
+    """A speaker read past an inverted subject clitic ("estime-t-on à la mairie" read as
+    "-on à la mairie" when the tagger misses the verb) is the clitic alone."""
+    lex = ctx.lex
+    for draft in drafts:
+        if draft.speaker is None or not ctx.text.startswith("-", draft.speaker[0]):
+            continue
+        i = ctx.token_at(draft.speaker[0])
+        if ctx.word(i) == "-t" and ctx.starts[i] < draft.speaker[1] - 2:
+            i += 1
+        word = ctx.word(i).lstrip("-")
+        if word in lex.pronouns or word in lex.anonymous_pronouns:
+            draft.speaker = pronoun_span(ctx, i)
+            draft.pronoun = lex.pronouns.get(word)
 
 
 def resolve_pronouns(ctx: Context, drafts: list[Draft]) -> None:
@@ -208,7 +282,11 @@ def resolve_pronouns(ctx: Context, drafts: list[Draft]) -> None:
             resolved.append(_describe(ctx, draft.speaker))
             continue
         at = draft.speaker[0]
-        found = _nearest(ctx, [*people, *resolved], at, draft.pronoun, covered)
+        if draft.demonstrative:
+            mentions = list(_named_mentions(ctx)) if ctx.parsed else []
+            found = _nearest(ctx, [*mentions, *resolved], at, draft.pronoun, [])
+        else:
+            found = _nearest(ctx, [*people, *resolved], at, draft.pronoun, covered)
         if found is not None:
             draft.speaker = found.span
             resolved.append(_Antecedent(found.span, *draft.pronoun, ctx.sent_of[ctx.token_at(at)]))
@@ -242,9 +320,10 @@ def _describe(ctx: Context, span: Span) -> _Antecedent:
     if not toks or not ctx.parsed:
         return _Antecedent(span, None, None, sentence)
     head = _head(ctx, toks)
-    if head.pos_ == "PROPN":
-        return _Antecedent(span, None, "Sing", sentence)
     det = toks[0] if toks[0].pos_ == "DET" else head
+    if head.pos_ == "PROPN":  # "la Russie" is feminine, "Kim" unknown
+        gender = (det.morph.get("Gender") or [None])[0] if det is not head else None
+        return _Antecedent(span, gender, "Sing", sentence)
     gender = (det.morph.get("Gender") or head.morph.get("Gender") or [None])[0]
     number = (head.morph.get("Number") or [None])[0]
     return _Antecedent(span, gender, number, sentence)
@@ -277,7 +356,9 @@ def _person_subjects(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]
     for tok in ctx.doc:
         if tok.dep_ not in ("nsubj", "nsubj:pass"):
             continue
-        person = tok.pos_ == "PROPN" and tok.ent_type_ in ("PER", "PERSON")
+        # people, and the bodies and countries that speak as one ("La Russie a démenti.
+        # Elle a assuré …")
+        person = tok.pos_ == "PROPN" and tok.ent_type_ in ("PER", "PERSON", "ORG", "LOC", "GPE")
         role = tok.pos_ == "NOUN" and fold(tok.lemma_) in ctx.lex.human
         if not (person or role):
             continue
@@ -288,4 +369,23 @@ def _person_subjects(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]
         span = ctx.char_span(parts[0][0], max(p[1] for p in parts if p))
         if any(s[0] <= span[0] and span[1] <= s[1] for s in covered):
             continue
+        yield _describe(ctx, span)
+
+
+def _named_mentions(ctx: Context) -> Iterable[_Antecedent]:
+    """Every person, organisation or role named in the text, in any role, content included:
+    what "ce dernier" or "celle-ci" may stand for."""
+    for tok in ctx.doc:
+        named = tok.pos_ == "PROPN" and (tok.head.pos_ != "PROPN" or tok.head.i == tok.i)
+        role = tok.pos_ == "NOUN" and fold(tok.lemma_) in ctx.lex.human
+        if not (named or role) or tok.dep_ in ("flat:name", "flat", "compound"):
+            continue
+        lo, hi = ctx.sent_range(tok.i)
+        found = np_tokens(ctx, tok, lo, hi)
+        if found is None:
+            continue
+        first, last = whole_name(ctx, *found, lo)
+        while last > tok.i and ctx.word(last) in ctx.lex.skip_after_cue:
+            last -= 1  # "le préfet mercredi": the day is no part of the name
+        span = ctx.char_span(first, last)
         yield _describe(ctx, span)

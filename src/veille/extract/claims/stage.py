@@ -11,7 +11,8 @@ it in a pipeline and sets ``doc._.claims``. The cascade:
 3. prepositions: "selon X", "d'après X", "according to X", "Pour des experts, …";
 4. clean-up: drop broken or repeated drafts, end a content before a coordinated attribution
    ("…, and officials said …"), nest a claim in the one whose content holds its cue;
-5. pronoun speakers resolved to an earlier speaker or person (``claim_speakers``);
+5. subject clitics ("-t-on") trimmed; pronoun speakers resolved to an earlier speaker or
+   person, demonstratives ("ce dernier", "celle-ci") to the last one named (``speakers``);
 6. stance from cue, content and paragraph (``claim_stance``);
 7. ``records.Claim`` records sorted by start, ``parent`` as an index into that list.
 
@@ -30,7 +31,7 @@ from veille.extract.claims.lexicon import fold, load_lexicon
 from veille.extract.claims.nouns import noun_drafts
 from veille.extract.claims.parse import parse_drafts
 from veille.extract.claims.patterns import pattern_drafts, preposition_drafts
-from veille.extract.claims.speakers import resolve_pronouns, speaker_kind
+from veille.extract.claims.speakers import clitic_speakers, resolve_pronouns, speaker_kind
 from veille.extract.claims.stance import decide_stances
 from veille.extract.claims.text import Context, Draft
 from veille.records import Claim
@@ -50,7 +51,8 @@ def extract_claims(doc: Any, language: str) -> list[Claim]:
     drafts = parse_drafts(ctx) + noun_drafts(ctx) if ctx.parsed else pattern_drafts(ctx)  # 2
     drafts += preposition_drafts(ctx)  # 3
     drafts = _clean(ctx, drafts)  # 4
-    resolve_pronouns(ctx, drafts)  # 5
+    clitic_speakers(ctx, drafts)  # 5
+    resolve_pronouns(ctx, drafts)
     decide_stances(ctx, drafts)  # 6
     return _records(ctx, drafts)  # 7
 
@@ -106,8 +108,10 @@ def _sound(ctx: Context, draft: Draft) -> bool:
     speaker who is not "je"/"we" (the quoted words of someone else)."""
     if draft.end <= draft.start or draft.speaker is None:
         return False
-    if fold(ctx.text[draft.speaker[0] : draft.speaker[1]]) in ctx.lex.self_pronouns:
-        return False
+    said_by = fold(ctx.text[draft.speaker[0] : draft.speaker[1]]).lstrip("-")
+    quoted = ctx.inside_quote(draft.cue_start) is not None
+    if said_by in ctx.lex.self_pronouns and (quoted or said_by not in ctx.lex.anonymous_pronouns):
+        return False  # "nous", or "on" inside someone's quoted words
     inside = [(draft.cue_start, draft.cue_end), draft.speaker]
     return not any(draft.start < b and a < draft.end for a, b in inside)
 
@@ -133,11 +137,15 @@ def _end_before_next_attribution(ctx: Context, drafts: list[Draft]) -> None:
 
 
 def _end_before_participle(ctx: Context, drafts: list[Draft]) -> None:
-    """ "a nié que A, ajoutant que B" / "denied A, adding that B": A stops at the comma."""
+    """ "a nié que A, ajoutant que B" / "denied A, adding that B": A stops at the comma; so
+    it does before any cue of another claim right after a comma ("a démenti A, qualifiant
+    ces informations de …", "…, en soulignant que …")."""
+    cues = {ctx.token_at(d.cue_start) for d in drafts}
     for draft in drafts:
         first, last = ctx.token_at(draft.start), ctx.token_at(max(draft.end - 1, draft.start))
         for k in range(first + 1, last):
-            if ctx.word(k) == "," and ctx.word(k + 1) in ctx.lex.quoting_saying:
+            nxt = ctx.word(k + 1)
+            if ctx.word(k) == "," and (nxt in ctx.lex.quoting_saying or k + 1 in cues):
                 draft.end = ctx.doc[k].idx
                 break
 
@@ -174,7 +182,16 @@ def _nest(drafts: list[Draft]) -> None:
             and (a.start, a.end) != (b.start, b.end)
         ]
         if hosts:
-            b.parent = min(hosts, key=lambda a: a.end - a.start)
+            # the narrowest content; among equal ones the deepest claim, so that "KCNA a cité
+            # le ministre disant que le dirigeant avait affirmé …" nests three deep
+            b.parent = min(hosts, key=lambda a: (a.end - a.start, -_depth(a)))
+
+
+def _depth(draft: Draft) -> int:
+    depth, seen = 0, draft.parent
+    while seen is not None and depth < 8:
+        depth, seen = depth + 1, seen.parent
+    return depth
 
 
 # --------------------------------------------------------------------------- records
@@ -187,7 +204,12 @@ def _records(ctx: Context, drafts: list[Draft]) -> list[Claim]:
     claims = []
     for d in ordered:
         speaker = d.speaker
-        unresolved = d.pronoun is not None and speaker is not None and _is_pronoun(ctx, speaker)
+        unresolved = (
+            d.pronoun is not None
+            and speaker is not None
+            and not d.demonstrative
+            and _is_pronoun(ctx, speaker)
+        )
         claims.append(
             Claim(
                 start=d.start,

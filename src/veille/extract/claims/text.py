@@ -39,6 +39,7 @@ class Draft:
     stance: Stance | None = None
     stance_of: Draft | None = None  # "X, cité par Y": Y's claim takes X's stance
     antecedent: bool = False  # "ce que X a démenti": content is the clause before ", ce"
+    demonstrative: bool = False  # "ce dernier", "celle-ci": the last one named, in any role
 
 
 @dataclass(frozen=True)
