@@ -134,7 +134,7 @@ def content_span(ctx: Context, first: int, last: int) -> tuple[Span, bool] | Non
 
 
 def _speaker(ctx: Context, draft: Draft, tokens: Tokens) -> None:
-    first, last = tokens
+    first, last = _behind_speech_noun(ctx, *tokens)
     while last > first and ctx.doc[last].is_punct:
         last -= 1
     pronoun = pronoun_of(ctx, first, last)
@@ -142,6 +142,19 @@ def _speaker(ctx: Context, draft: Draft, tokens: Tokens) -> None:
         draft.pronoun, draft.speaker = pronoun, pronoun_span(ctx, first)
     else:
         draft.speaker = ctx.char_span(first, last)
+
+
+def _behind_speech_noun(ctx: Context, first: int, last: int) -> Tokens:
+    """ "a statement from the army", "remarks published by the ministry": the speaker is who
+    the noun names, never the noun."""
+    nouns, links = ctx.lex.words("speech_nouns"), ctx.lex.words("speech_noun_links")
+    for k in range(first, min(first + 4, last)):
+        if ctx.word(k) in nouns and ctx.word(k + 1) in links:
+            m = k + 1
+            while m < last and ctx.word(m) in links:
+                m += 1
+            return m, last
+    return first, last
 
 
 # --------------------------------------------------------------------------- verbs
@@ -152,8 +165,9 @@ def pattern_drafts(ctx: Context) -> list[Draft]:
     consumed: set[int] = set()
     for i in range(len(ctx.doc)):
         verb = cue_form(ctx, i)
-        if verb is not None and i not in consumed:
-            drafts.extend(verb_drafts(ctx, i, verb, consumed))
+        if verb is None or i in consumed or ctx.inside_quote(ctx.doc[i].idx) is not None:
+            continue  # a reporting verb inside quoted words is the quoted speaker's wording
+        drafts.extend(verb_drafts(ctx, i, verb, consumed))
     return drafts
 
 
@@ -164,6 +178,8 @@ def cue_form(ctx: Context, i: int) -> Verb | None:
     before = ctx.word(ctx.skip_spaces_back(i - 1))
     if before in _NOT_CUE_BEFORE or before in ctx.lex.determiners:
         return None  # passive, infinitive or noun: "was reported", "to say", "the claims"
+    if before in ctx.lex.words("not_cue_before"):
+        return None  # negated or not (yet) said: "did not say", "will tell", "does not add up"
     return ctx.lex.verbs.get(lemma)
 
 
@@ -176,25 +192,28 @@ def verb_drafts(ctx: Context, i: int, verb: Verb, consumed: set[int]) -> list[Dr
     cue = ctx.char_span(first, i)
     if "quoting" in verb.flags:
         return _quoting(ctx, i, first, hi, cue)
+    if "evaluative" in verb.flags:
+        return _evaluation(ctx, i, hi, np_before(ctx, first, lo), cue)
     prev = ctx.skip_spaces_back(first - 1)
     aside = prev >= lo and ctx.doc[prev].text == "," and _relative_aside(ctx, prev, lo)
     if prev >= lo and not aside and (ctx.doc[prev].text == "," or ctx.quote_closing_at(prev)):
         speaker = _np_after(ctx, i + 1, hi)  # "…, said the minister."
         if speaker is not None:
-            return _incise(ctx, verb, prev, speaker, cue, hi)
+            return _incise(ctx, verb, prev, speaker, cue, hi, _tail(ctx, speaker[1], hi) - 1)
     speakers = np_before(ctx, first, lo)
     if not speakers:
         return []
-    nxt = _skip_adjuncts(ctx, i + 1, hi)
+    nxt = _tail(ctx, i, hi, verb)
     if nxt >= hi or ctx.doc[nxt].text in (",", ".", "!", "?") or ctx.doc[nxt].is_space:
-        # "…, the Russian government said."
+        # "…, the Russian government said.", '"…," she told reporters in a statement.'
         before = ctx.skip_spaces_back(speakers[0][0] - 1)
         if ctx.word(before) in ctx.lex.complementizers and ctx.word(before - 1) == "ce":
             return _antecedent(ctx, verb, before - 1, speakers, cue)
-        if before < lo or not (ctx.doc[before].text == "," or ctx.quote_closing_at(before)):
-            return []
-        return _incise(ctx, verb, before, speakers[0], cue, hi, i)
-    found = _content_after(ctx, i, hi, consumed)
+        if before >= lo and (ctx.doc[before].text == "," or ctx.quote_closing_at(before)):
+            return _incise(ctx, verb, before, speakers[0], cue, hi, max(i, nxt - 1))
+        if not (nxt < hi and ctx.word(nxt) == "," and ctx.quote_opening_at(nxt + 1)):
+            return []  # 'He says, "…"' goes on below
+    found = _content_after(ctx, i, hi, consumed, nxt, verb)
     if found is None:
         return []
     (start, end), direct, cue_end, stance = found
@@ -269,11 +288,34 @@ def _skip_adjuncts(ctx: Context, j: int, hi: int) -> int:
 
 
 def _content_after(
-    ctx: Context, i: int, hi: int, consumed: set[int]
+    ctx: Context,
+    i: int,
+    hi: int,
+    consumed: set[int],
+    tail: int | None = None,
+    verb: Verb | None = None,
 ) -> tuple[Span, bool, int, Stance | None] | None:
-    """Content after a cue, its directness, the cue's end and a chained cue's stance."""
-    j = _after_complementizer(ctx, i + 1, hi)
+    """Content after a cue, its directness, the cue's end and a chained cue's stance.
+
+    ``tail`` is the first token after the cue's adjuncts ("told reporters in Kyiv"): a content
+    opening there with "that", a colon or a quote is taken whole; otherwise the words after
+    the cue, unless the verb only reports a clause ("wrote that …", never "wrote a book").
+    """
     cue_end = ctx.char_span(i, i)[1]
+    tail = i + 1 if tail is None else tail
+    flags = verb.flags if verb is not None else frozenset()
+    word = ctx.word(tail)
+    opened = word in ctx.lex.complementizers or word == ":"
+    if word == "," and ctx.quote_opening_at(tail + 1):
+        opened, tail = True, tail + 1  # 'He says, "…"'
+    elif ctx.quote_opening_at(tail):
+        opened = True
+    if opened and tail > i + 1 and ctx.lex.words("cue_adjunct_preps"):
+        j = tail + 1 if word in ctx.lex.complementizers else tail
+    else:
+        if "clause" in flags and not opened and ctx.lex.words("cue_adjunct_preps"):
+            return None
+        j = _after_complementizer(ctx, i + 1, hi)
     stance: Stance | None = None
     if ctx.word(j) in ctx.lex.pronouns and ctx.lex.forms.get(ctx.word(j + 1)):
         chained = ctx.lex.verbs[ctx.lex.forms[ctx.word(j + 1)]]  # "have said they fear …"
@@ -288,8 +330,122 @@ def _content_after(
     last = ctx.sentence_last(hi)
     if last - j < 1:
         return None
+    if "object" in flags and ctx.lex.words("claim_nouns"):
+        j, last = _object_content(ctx, j, last)
     found = content_span(ctx, j, last)
-    return (found[0], found[1], cue_end, stance) if found else None
+    if found is None:
+        return None
+    if stance is None and verb and verb.stance == "assert" and _judged_false(ctx, j, last):
+        stance = "deny"  # "said the allegations were false"
+    return found[0], found[1], cue_end, stance
+
+
+def _tail(ctx: Context, i: int, hi: int, verb: Verb | None = None) -> int:
+    """First token after what hangs on the cue at ``i`` before its content or the end:
+    time words, the addressee of "tell" ("told reporters"), and prepositional phrases ("in a
+    statement released on Friday", "at a news conference in Brussels")."""
+    preps = ctx.lex.words("cue_adjunct_preps")
+    if not preps:
+        return _skip_adjuncts(ctx, i + 1, hi)
+    j = _skip_time(ctx, i + 1, hi, preps)
+    if verb is not None and "addressee" in verb.flags and ctx.word(j) not in preps:
+        j = _skip_time(ctx, _phrase_end(ctx, j, hi, addressee=True), hi, preps)
+    while j < hi and ctx.word(j) in preps:
+        k = j
+        while k < hi and ctx.word(k) in preps:
+            k += 1  # "ahead of", "in front of"
+        end = _phrase_end(ctx, k, hi)
+        if end == k:
+            break
+        j = _skip_time(ctx, end, hi, preps)
+    return j
+
+
+def _skip_time(ctx: Context, j: int, hi: int, preps: frozenset[str]) -> int:
+    """Past time words and spaces ("Tuesday", "late", "last week"), not past a preposition."""
+    while j < hi:
+        word = ctx.word(j)
+        if ctx.doc[j].is_space or (word in ctx.lex.skip_after_cue and word not in preps):
+            j += 1
+        elif word in ("last", "this", "next") and j + 1 < hi:
+            j += 2
+        else:
+            break
+    return j
+
+
+def _phrase_end(ctx: Context, j: int, hi: int, addressee: bool = False) -> int:
+    """Index after a short noun phrase starting at ``j`` (at most six words, no verb, no
+    clause word); an addressee stops before a second determiner ("told reporters the …")."""
+    lex = ctx.lex
+    stops = lex.boundary | lex.complementizers | lex.words("clause_words")
+    preps = lex.words("cue_adjunct_preps") - lex.connectors
+    k = j
+    while k < hi and k - j < 6:
+        tok, word = ctx.doc[k], ctx.word(k)
+        if tok.is_space or tok.text in _STOP_WORDS or word in stops or word in preps:
+            break
+        if (lex.forms.get(word) and tok.text.islower()) or ctx.quote_opening_at(k):
+            break
+        if addressee and k > j and word in lex.determiners:
+            break
+        k += 1
+    return k
+
+
+def _object_content(ctx: Context, j: int, last: int) -> tuple[int, int]:
+    """The object of a denial or accusation: "refuted claims that X" is X; "dismissed the
+    reports as baseless" is "the reports"."""
+    lex = ctx.lex
+    k = j + 1 if ctx.word(j) in lex.determiners else j
+    if ctx.word(k) in lex.words("claim_nouns") and ctx.word(k + 1) in lex.complementizers:
+        return k + 2, last
+    evaluations = lex.words("denial_evaluations")
+    for m in range(j + 1, last + 1):
+        if ctx.word(m) in lex.words("evaluation_links") and _evaluation_at(ctx, m, last):
+            return j, ctx.skip_spaces_back(m - 1)
+        if ctx.word(m) in evaluations:
+            break
+    return j, last
+
+
+def _evaluation_at(ctx: Context, m: int, last: int) -> bool:
+    """A judgement of falsity starting at token ``m`` ("as baseless", "a complete fabrication")."""
+    lex = ctx.lex
+    while m <= last and ctx.word(m) in lex.words("evaluation_links"):
+        m += 1
+    return m <= last and ctx.word(m) in lex.words("denial_evaluations")
+
+
+def _judged_false(ctx: Context, j: int, last: int) -> bool:
+    """A content that calls a proposition false: "the allegations were false and malicious"."""
+    lex = ctx.lex
+    head = [ctx.word(k) for k in range(j, min(j + 4, last + 1))]
+    if not any(w in lex.words("claim_nouns") for w in head):
+        return False
+    return any(ctx.word(k) in lex.words("denial_evaluations") for k in range(j, last + 1))
+
+
+def _evaluation(ctx: Context, i: int, hi: int, speakers: list[Tokens], cue: Span) -> list[Draft]:
+    """ "called the story a fabrication", "branded the charges baseless": a denial of the
+    object; without such a judgement the verb reports nothing ("called for calm")."""
+    last = ctx.sentence_last(hi)
+    for m in range(i + 2, min(last + 1, i + 14)):
+        if ctx.doc[m].text in _STOP_WORDS:
+            return []
+        if ctx.word(m) in ctx.lex.words("denial_evaluations") or (
+            ctx.word(m) in ctx.lex.words("evaluation_links") and _evaluation_at(ctx, m, last)
+        ):
+            found = content_span(ctx, i + 1, ctx.skip_spaces_back(m - 1))
+            if found is None:
+                return []
+            drafts = []
+            for speaker in speakers:
+                draft = Draft(*found[0], cue[0], cue[1], "deny", found[1])
+                _speaker(ctx, draft, speaker)
+                drafts.append(draft)
+            return drafts
+    return []
 
 
 def _after_complementizer(ctx: Context, j: int, hi: int) -> int:
@@ -308,16 +464,23 @@ def _after_complementizer(ctx: Context, j: int, hi: int) -> int:
 def np_before(ctx: Context, first: int, lo: int) -> list[Tokens]:
     """Speaker noun phrase(s) ending before token ``first``; two for "Moscow and Pyongyang"."""
     j = ctx.skip_spaces_back(first - 1)
+    apposed = -1
     if j >= lo and ctx.doc[j].text == ",":
+        comma = j
         j = _skip_parenthetical(ctx, j, lo)
+        if j >= lo and _apposed_name(ctx, j + 2, comma):
+            apposed = comma - 1  # "Labour's shadow chancellor, Rachel Moss, said"
         while j >= lo and ctx.word(j) in ctx.lex.aux:
             j -= 1
         if j < lo:
             return []
+    j = _skip_brackets(ctx, j, lo)  # 'Sen. Tom Hadley (R-Ohio) said'
     found = _collect_back(ctx, j, lo)
     if found is None:
         return []
     a, b = found
+    if apposed > b and any(ctx.lex.noun_in(ctx.word(k), ctx.lex.human) for k in range(a, b + 1)):
+        return [(a, apposed)]
     phrases = [(a, b)]
     conj = ctx.skip_spaces_back(a - 1)
     if conj > lo and ctx.word(conj) in ctx.lex.coordinators and _named(ctx, a, b):
@@ -327,11 +490,30 @@ def np_before(ctx: Context, first: int, lo: int) -> list[Tokens]:
     return [(a + 1, b) if ctx.word(a) == "both" and a < b else (a, b) for a, b in phrases]
 
 
+def _skip_brackets(ctx: Context, j: int, lo: int) -> int:
+    """Index before a bracketed aside that token ``j`` closes ("(R-Ohio)"), else ``j``."""
+    if j < lo or ctx.doc[j].text != ")" or not ctx.lex.words("cue_adjunct_preps"):
+        return j
+    for m in range(j - 1, max(lo - 1, j - 10), -1):
+        if ctx.doc[m].text == "(":
+            return ctx.skip_spaces_back(m - 1)
+    return j
+
+
+def _apposed_name(ctx: Context, first: int, last: int) -> bool:
+    """Tokens ``first``..``last`` (exclusive) are a name only: "Rachel Moss"."""
+    toks = [ctx.doc[k] for k in range(first, last)]
+    return bool(toks) and all(t.text[:1].isupper() and not t.is_punct for t in toks)
+
+
 def _relative_aside(ctx: Context, comma: int, lo: int) -> bool:
-    """The comma closes ", who declined to be named,": the speaker is before the aside."""
+    """The comma closes ", who declined to be named," or ", speaking on condition of
+    anonymity,": the speaker is before the aside."""
     for m in range(comma - 1, lo - 1, -1):
         if ctx.doc[m].text == ",":
-            return ctx.word(m + 1) in ctx.lex.relatives and m > lo
+            opener = ctx.word(m + 1)
+            participle = any(opener.endswith(e) for e in ctx.lex.words("aside_endings"))
+            return (opener in ctx.lex.relatives or participle) and m > lo
         if ctx.doc[m].text in _STOP_WORDS:
             return False
     return False
@@ -345,9 +527,14 @@ def _skip_parenthetical(ctx: Context, comma: int, lo: int) -> int:
             words = [ctx.word(k) for k in range(m + 1, comma)]
             verbless = not any(w in ctx.lex.aux or w in ctx.lex.forms for w in words)
             opener = words[0] if words else ""
-            if opener in ctx.lex.relatives or (
-                verbless
-                and (len(words) <= 4 or (opener in ctx.lex.determiners and len(words) <= 6))
+            participle = any(opener.endswith(e) for e in ctx.lex.words("aside_endings"))
+            if (
+                opener in ctx.lex.relatives
+                or participle
+                or (
+                    verbless
+                    and (len(words) <= 4 or (opener in ctx.lex.determiners and len(words) <= 6))
+                )
             ):
                 return ctx.skip_spaces_back(m - 1)
             return -1

@@ -177,7 +177,16 @@ def _named_after(ctx: Context, toks: list[Any], head: Any) -> bool:
     """A proper name in the phrase other than an adjective-like first word ("U.S. officials")."""
     if ctx.parsed:
         return any(t.pos_ == "PROPN" for t in toks)
-    return any(t.i > head.i and t.text[:1].isupper() for t in toks)
+    # Without a parse, a name right after the head ("spokesman John Kirby"); one after a
+    # preposition names the organisation ("a spokesperson for the Ministry of Defence").
+    for t in toks:
+        if t.i > head.i and (
+            fold(t.text) in ctx.lex.connectors | ctx.lex.prepositions or t.is_punct
+        ):
+            return False
+        if t.i > head.i and t.text[:1].isupper():
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- pronouns
@@ -229,6 +238,8 @@ def _nearest(
             continue
         if (c.gender and c.gender != gender) or (c.number and c.number != number):
             continue
+        if gender == "Neut" and c.gender != "Neut":
+            continue  # English "it" never stands for a person
         if any(s[0] <= c.span[0] and c.span[1] <= s[1] for s in covered):
             continue
         if best is None or (c.span[0], c.span[1]) > (best.span[0], best.span[1]):
@@ -240,7 +251,7 @@ def _describe(ctx: Context, span: Span) -> _Antecedent:
     toks = list(ctx.doc.char_span(*span, alignment_mode="expand") or ())
     sentence = ctx.sent_of[toks[0].i] if toks else 0
     if not toks or not ctx.parsed:
-        return _Antecedent(span, None, None, sentence)
+        return _Antecedent(span, *_surface_agreement(ctx, span, toks), sentence)
     head = _head(ctx, toks)
     if head.pos_ == "PROPN":
         return _Antecedent(span, None, "Sing", sentence)
@@ -251,9 +262,10 @@ def _describe(ctx: Context, span: Span) -> _Antecedent:
 
 
 def _opening_people(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]:
-    """Without a parse: the phrase opening a sentence when it names a person or a role ("The
-    mayor visited …", "Kremlin spokesman Dmitry Peskov said …"): determiners, capitalised
-    words and role nouns, up to the first other word."""
+    """Without a parse: the phrase opening a sentence when it names a person, a role or an
+    organisation ("The mayor visited …", "Secretary of State Karen Holt met …", "The Foreign
+    Office summoned …"): determiners, capitalised words and role nouns (with "of" between
+    capitalised words), up to the first other word."""
     lex = ctx.lex
     for lo, hi in ctx.sents:
         first = lo
@@ -264,12 +276,47 @@ def _opening_people(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]:
             tok, word = ctx.doc[last + 1], fold(ctx.doc[last + 1].text)
             role = lex.noun_in(word, lex.human)
             name = tok.text[:1].isupper() and last + 1 > first
-            if not (role or tok.text[:1].isupper() or word in lex.determiners):
+            inside = (
+                word in lex.connectors
+                and last >= first
+                and ctx.doc[last].text[:1].isupper()
+                and last + 2 < hi
+                and ctx.doc[last + 2].text[:1].isupper()
+            )
+            if not (role or inside or tok.text[:1].isupper() or word in lex.determiners):
                 break
             person, last = person or role or name, last + 1
-        span = ctx.char_span(first, last) if person else None
-        if span and not any(s[0] <= span[0] and span[1] <= s[1] for s in covered):
-            yield _Antecedent(span, None, None, ctx.sent_of[first])
+        if last < first:
+            continue
+        span = ctx.char_span(first, last)
+        agreement = _surface_agreement(ctx, span, list(ctx.doc[first : last + 1]))
+        if (person or agreement[0]) and not any(
+            s[0] <= span[0] and span[1] <= s[1] for s in covered
+        ):
+            yield _Antecedent(span, *agreement, ctx.sent_of[first])
+
+
+def _surface_agreement(ctx: Context, span: Span, toks: list[Any]) -> tuple[str | None, str | None]:
+    """(gender, number) of a phrase without a parse: "Neut" for an organisation or a country
+    (an "it"), plural for a group noun ("officials"), singular for a person; else unknown."""
+    if not toks or "it" not in ctx.lex.pronouns:
+        return None, None
+    kinds = {
+        m._.veille_type
+        for m in getattr(ctx.doc._, "mentions", None) or ()
+        if m.start_char < span[1] and span[0] < m.end_char
+    }
+    head = fold(_head(ctx, toks).text)
+    plural = head[-1:] == "s" and head not in ctx.lex.human
+    if ctx.lex.noun_in(head, ctx.lex.human) or (ctx.lex.noun_in(head, ctx.lex.group) and plural):
+        return None, "Plur" if plural else "Sing"
+    if ctx.lex.noun_in(head, ctx.lex.words("organisations")):
+        return "Neut", None
+    if "PERSON" in kinds:
+        return None, "Sing"
+    if kinds & {"ORG", "COUNTRY"}:
+        return "Neut", None
+    return None, None
 
 
 def _person_subjects(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]:

@@ -49,12 +49,20 @@ class Quote:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Top-level quotations: « … », “ … ” and "…", never across a paragraph break."""
+    """Top-level quotations: « … », “ … ” and "…", across a paragraph break only when the
+    next paragraph reopens the quotation left open (the press's multi-paragraph quote)."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
+    resume = -1
     for i, ch in enumerate(text):
+        if i < resume:
+            continue
         if ch == "\n":
+            reopening = _reopening(text, i, stack, straight)
+            if reopening is not None:
+                resume = reopening + 1  # the quotation goes on in the next paragraph
+                continue
             stack.clear()
             straight = None
         elif ch in OPENERS:
@@ -74,6 +82,23 @@ def find_quotes(text: str) -> list[Quote]:
                 _add_quote(quotes, text, straight, i)
                 straight = None
     return quotes
+
+
+def _reopening(
+    text: str, newline: int, stack: list[tuple[str, int]], straight: int | None
+) -> int | None:
+    """Offset of the mark that reopens, at the start of the next paragraph, the one quotation
+    left open at a line break; None when there is none."""
+    if straight is not None and not stack:
+        mark = '"'
+    elif straight is None and len(stack) == 1:
+        mark = stack[0][0]
+    else:
+        return None
+    j = newline
+    while j < len(text) and text[j] in SPACES:
+        j += 1
+    return j if j < len(text) and text[j] == mark else None
 
 
 def _add_quote(quotes: list[Quote], text: str, opening: int, closing: int) -> None:
