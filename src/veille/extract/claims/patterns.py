@@ -162,13 +162,80 @@ def _behind_speech_noun(ctx: Context, first: int, last: int) -> Tokens:
 
 def pattern_drafts(ctx: Context) -> list[Draft]:
     drafts: list[Draft] = []
-    consumed: set[int] = set()
+    consumed = _source_phrases(ctx)
     for i in range(len(ctx.doc)):
         verb = cue_form(ctx, i)
         if verb is None or i in consumed or ctx.inside_quote(ctx.doc[i].idx) is not None:
             continue  # a reporting verb inside quoted words is the quoted speaker's wording
         drafts.extend(verb_drafts(ctx, i, verb, consumed))
+    drafts.extend(_shared_subject_drafts(ctx, drafts, consumed))
     return drafts
+
+
+def _source_phrases(ctx: Context) -> set[int]:
+    """Tokens of the phrase after "according to": "according to local reports" names a
+    source, and its "reports" is no reporting verb."""
+    inside: set[int] = set()
+    for i in range(len(ctx.doc)):
+        end = _match(ctx, i, ctx.lex.source_preps)
+        k = end if end is not None else len(ctx.doc)
+        while k < len(ctx.doc) and ctx.doc[k].text not in _STOP_WORDS and not ctx.doc[k].is_space:
+            inside.add(k)
+            k += 1
+    return inside
+
+
+def _shared_subject_drafts(ctx: Context, drafts: list[Draft], consumed: set[int]) -> list[Draft]:
+    """A second cue sharing the first one's speaker: "X said A and insisted B", "X said A,
+    adding: "B"". The first content stops before it."""
+    if not ctx.lex.words("aside_endings"):
+        return []
+    out: list[Draft] = []
+    for i in range(len(ctx.doc)):
+        verb = _participle(ctx, i)
+        before = ctx.skip_spaces_back(i - 1)
+        link = ctx.word(before)
+        if verb is None:
+            verb = cue_form(ctx, i) if link in ctx.lex.coordinators else None
+        elif link != ",":
+            verb = None
+        if verb is None or i in consumed or ctx.inside_quote(ctx.doc[i].idx) is not None:
+            continue
+        lo, hi = ctx.sent_range(i)
+        hosts = [
+            d
+            for d in drafts
+            if lo <= ctx.token_at(d.cue_start) < i and d.speaker and d.speaker[1] <= d.cue_start
+        ]
+        if not hosts or "quoting" in verb.flags or "evaluative" in verb.flags:
+            continue
+        host = max(hosts, key=lambda d: d.cue_start)
+        found = _content_after(ctx, i, hi, consumed, _tail(ctx, i, hi, verb), verb)
+        if found is None:
+            continue
+        (start, end), direct, cue_end, stance = found
+        draft = Draft(start, end, ctx.doc[i].idx, cue_end, _stronger(verb.stance, stance), direct)
+        draft.speaker, draft.pronoun = host.speaker, host.pronoun
+        if host.start < ctx.doc[i].idx < host.end:
+            cut = before - 1 if link in ctx.lex.coordinators else before
+            cut = cut if ctx.word(cut) == "," else cut + 1
+            host.end = min(host.end, trim_content(ctx.text, host.start, ctx.doc[cut].idx)[1])
+        out.append(draft)
+    return out
+
+
+def _participle(ctx: Context, i: int) -> Verb | None:
+    """The reporting verb of a present participle ("adding", "noting", "denying"): the lemma
+    with the ending taken off, with its final "e" back, or with a doubled consonant undone."""
+    word = ctx.word(i)
+    for ending in ctx.lex.words("aside_endings"):
+        if not word.endswith(ending) or len(word) <= len(ending) + 2:
+            continue
+        stem = word[: -len(ending)]
+        for lemma in (stem, stem + "e", stem[:-1]):
+            if lemma in ctx.lex.verbs:
+                return ctx.lex.verbs[lemma]
+    return None
 
 
 def cue_form(ctx: Context, i: int) -> Verb | None:
@@ -204,9 +271,15 @@ def verb_drafts(ctx: Context, i: int, verb: Verb, consumed: set[int]) -> list[Dr
     if not speakers:
         return []
     nxt = _tail(ctx, i, hi, verb)
+    before = ctx.skip_spaces_back(speakers[0][0] - 1)
+    if before >= lo and ctx.quote_closing_at(before) and ctx.lex.words("cue_adjunct_preps"):
+        # '"…," Kolaric said but would not comment', '"…," he said as he left': the words
+        # after the attribution are about it; the content is the quote before.
+        return _incise(ctx, verb, before, speakers[0], cue, hi, max(i, nxt - 1))
+    if ctx.word(nxt) in ctx.lex.words("adjunct_clauses") and ctx.word(before) == ",":
+        return _incise(ctx, verb, before, speakers[0], cue, hi, i)  # "…, he said as he left."
     if nxt >= hi or ctx.doc[nxt].text in (",", ".", "!", "?") or ctx.doc[nxt].is_space:
         # "…, the Russian government said.", '"…," she told reporters in a statement.'
-        before = ctx.skip_spaces_back(speakers[0][0] - 1)
         if ctx.word(before) in ctx.lex.complementizers and ctx.word(before - 1) == "ce":
             return _antecedent(ctx, verb, before - 1, speakers, cue)
         if before >= lo and (ctx.doc[before].text == "," or ctx.quote_closing_at(before)):
@@ -239,9 +312,23 @@ def _incise(
     hi: int,
     last: int | None = None,
 ) -> list[Draft]:
+    incise_end = max(speaker[1], last if last is not None else speaker[1])
+    found = _content_before(ctx, before, incise_end, hi)
+    if found is None:
+        return []
+    (s, e), direct, extra = found
+    draft = Draft(s, e, cue[0], cue[1], verb.stance, direct, extra=extra)
+    _speaker(ctx, draft, speaker)
+    return [draft]
+
+
+def _content_before(
+    ctx: Context, before: int, incise_end: int, hi: int
+) -> tuple[Span, bool, Span | None] | None:
+    """Content of an attribution that follows it: the quote or clause ending at token
+    ``before`` (a comma or a closing mark), and the part after the attribution, if any."""
     end = ctx.skip_spaces_back(before - 1) if ctx.doc[before].text == "," else before
     start = ctx.clause_start(end + 1)
-    incise_end = max(speaker[1], last if last is not None else speaker[1])
     quote = ctx.quote_closing_at(end)
     if quote is not None and quote.start <= ctx.doc[start].idx:
         (s, e), direct, extra = quote.inner, True, ctx.next_quote(incise_end)
@@ -249,12 +336,8 @@ def _incise(
         (s, e), extra = split_parts(ctx, (start, end), ctx.after_comma(incise_end, hi))
         direct = False
     else:
-        return []
-    if e <= s:
-        return []
-    draft = Draft(s, e, cue[0], cue[1], verb.stance, direct, extra=extra)
-    _speaker(ctx, draft, speaker)
-    return [draft]
+        return None
+    return ((s, e), direct, extra) if e > s else None
 
 
 def _antecedent(
@@ -316,6 +399,9 @@ def _content_after(
         if "clause" in flags and not opened and ctx.lex.words("cue_adjunct_preps"):
             return None
         j = _after_complementizer(ctx, i + 1, hi)
+        if "addressee" in flags and not opened and ctx.lex.words("cue_adjunct_preps"):
+            # "told Reuters on Monday the plan was dead": the content follows the addressee
+            j = _skip_adjuncts(ctx, _phrase_end(ctx, i + 1, hi, addressee=True), hi)
     stance: Stance | None = None
     if ctx.word(j) in ctx.lex.pronouns and ctx.lex.forms.get(ctx.word(j + 1)):
         chained = ctx.lex.verbs[ctx.lex.forms[ctx.word(j + 1)]]  # "have said they fear …"
@@ -324,18 +410,28 @@ def _content_after(
         j = _after_complementizer(ctx, j + 2, hi)
     if j < len(ctx.doc) and ctx.word(j) == ":":
         j += 1
+    about = any(ctx.word(k) in ctx.lex.words("claim_nouns") for k in range(i + 1, tail))
     quote = ctx.quote_opening_at(j)
     if quote is not None:
+        last = ctx.token_at(quote.end - 1)
+        if stance is None and verb and verb.stance == "assert":
+            stance = "deny" if _judged_false(ctx, j + 1, last, about) else None
         return quote.inner, True, cue_end, stance
     last = ctx.sentence_last(hi)
     if last - j < 1:
         return None
+    if ctx.word(j) in ctx.lex.words("cue_adjunct_preps") and last - j < 6:
+        return None  # "think about Brexit", "said in reply": no proposition
+    for k in range(j + 1, last):
+        if ctx.word(k - 1) == "," and _match(ctx, k, ctx.lex.source_preps) is not None:
+            last = ctx.skip_spaces_back(k - 2)  # "…, according to local reports."
+            break
     if "object" in flags and ctx.lex.words("claim_nouns"):
         j, last = _object_content(ctx, j, last)
     found = content_span(ctx, j, last)
     if found is None:
         return None
-    if stance is None and verb and verb.stance == "assert" and _judged_false(ctx, j, last):
+    if stance is None and verb and verb.stance == "assert" and _judged_false(ctx, j, last, about):
         stance = "deny"  # "said the allegations were false"
     return found[0], found[1], cue_end, stance
 
@@ -375,19 +471,20 @@ def _skip_time(ctx: Context, j: int, hi: int, preps: frozenset[str]) -> int:
 
 
 def _phrase_end(ctx: Context, j: int, hi: int, addressee: bool = False) -> int:
-    """Index after a short noun phrase starting at ``j`` (at most six words, no verb, no
-    clause word); an addressee stops before a second determiner ("told reporters the …")."""
+    """Index after a short noun phrase starting at ``j`` (at most ten words with its "of"
+    and "for" phrases, no verb, no clause word); an addressee stops before a second
+    determiner or a pronoun ("told reporters the …", "told reporters she …")."""
     lex = ctx.lex
     stops = lex.boundary | lex.complementizers | lex.words("clause_words")
     preps = lex.words("cue_adjunct_preps") - lex.connectors
     k = j
-    while k < hi and k - j < 6:
+    while k < hi and k - j < 10:
         tok, word = ctx.doc[k], ctx.word(k)
         if tok.is_space or tok.text in _STOP_WORDS or word in stops or word in preps:
             break
         if (lex.forms.get(word) and tok.text.islower()) or ctx.quote_opening_at(k):
             break
-        if addressee and k > j and word in lex.determiners:
+        if addressee and k > j and (word in lex.determiners or word in lex.pronouns):
             break
         k += 1
     return k
@@ -412,18 +509,29 @@ def _object_content(ctx: Context, j: int, last: int) -> tuple[int, int]:
 def _evaluation_at(ctx: Context, m: int, last: int) -> bool:
     """A judgement of falsity starting at token ``m`` ("as baseless", "a complete fabrication")."""
     lex = ctx.lex
-    while m <= last and ctx.word(m) in lex.words("evaluation_links"):
+    while m <= last and (ctx.word(m) in lex.words("evaluation_links") or _mark(ctx, m)):
         m += 1
     return m <= last and ctx.word(m) in lex.words("denial_evaluations")
 
 
-def _judged_false(ctx: Context, j: int, last: int) -> bool:
-    """A content that calls a proposition false: "the allegations were false and malicious"."""
+def _mark(ctx: Context, k: int) -> bool:
+    return ctx.doc[k].text in ('"', "“", "”", "'", "‘", "’")
+
+
+def _judged_false(ctx: Context, j: int, last: int, about: bool = False) -> bool:
+    """A content that calls a proposition false: "the allegations were false and malicious",
+    or, said of one ("said of the allegation: "It is not true""), "it is not true"."""
     lex = ctx.lex
     head = [ctx.word(k) for k in range(j, min(j + 4, last + 1))]
-    if not any(w in lex.words("claim_nouns") for w in head):
+    if not about and not any(w in lex.words("claim_nouns") for w in head):
         return False
-    return any(ctx.word(k) in lex.words("denial_evaluations") for k in range(j, last + 1))
+    for k in range(j, last + 1):
+        if ctx.word(k) in lex.words("denial_evaluations"):
+            return True
+        negated = any(ctx.word(n) in lex.negation for n in range(max(j, k - 2), k))
+        if negated and ctx.word(k) in lex.words("denied_truths"):
+            return True
+    return False
 
 
 def _evaluation(ctx: Context, i: int, hi: int, speakers: list[Tokens], cue: Span) -> list[Draft]:
@@ -533,7 +641,11 @@ def _skip_parenthetical(ctx: Context, comma: int, lo: int) -> int:
                 or participle
                 or (
                     verbless
-                    and (len(words) <= 4 or (opener in ctx.lex.determiners and len(words) <= 6))
+                    and (
+                        len(words) <= 4
+                        or (opener in ctx.lex.determiners and len(words) <= 8)
+                        or (ctx.lex.noun_in(opener, ctx.lex.human) and len(words) <= 8)
+                    )
                 )
             ):
                 return ctx.skip_spaces_back(m - 1)
@@ -603,6 +715,9 @@ def _np_after(ctx: Context, j: int, hi: int) -> Tokens | None:
         return None
     if ctx.word(taken[0]) in ctx.lex.pronouns and len(taken) > 1:
         return None
+    clause = ctx.lex.words("clause_words")
+    if any(ctx.word(k) in clause and ctx.doc[k].text.islower() for k in taken):
+        return None  # "…, prices would keep falling": a clause, not a speaker
     end = taken[-1] + 1
     if end < hi and ctx.doc[end].text not in (",", ".", "!", "?") and not ctx.doc[end].is_space:
         return None  # a clause goes on: not an attribution
@@ -623,11 +738,28 @@ def _quoting(ctx: Context, i: int, first: int, hi: int, cue: Span) -> list[Draft
         if ctx.word(saying - 1) not in lex.quoting_as:
             return []
         inner_first, inner_last = saying - 1, saying - 2
-    outer = np_before(ctx, first, ctx.sent_range(i)[0])
-    found = _content_after(ctx, saying, hi, set())
-    if not outer or found is None or inner_last < i + 1:
+    lo = ctx.sent_range(i)[0]
+    outer = np_before(ctx, first, lo)
+    if not outer or inner_last < i + 1:
         return []
-    (start, end), direct, _, _ = found
+    tail = _tail(ctx, saying, hi)
+    before = ctx.skip_spaces_back(outer[0][0] - 1)
+    if (
+        ctx.lex.words("cue_adjunct_preps")
+        and (tail >= hi or ctx.doc[tail].text in (".", "!", "?") or ctx.doc[tail].is_space)
+        and before >= lo
+        and (ctx.doc[before].text == "," or ctx.quote_closing_at(before))
+    ):
+        # "…, the agency quoted a spokeswoman as saying on Wednesday."
+        earlier = _content_before(ctx, before, tail - 1, hi)
+        if earlier is None:
+            return []
+        (start, end), direct, _ = earlier
+    else:
+        found = _content_after(ctx, saying, hi, set())
+        if found is None:
+            return []
+        (start, end), direct, _, _ = found
     parents = []
     for speaker in outer:
         parent = Draft(start, end, cue[0], cue[1], "assert", direct)

@@ -236,7 +236,7 @@ def _nearest(
     for c in candidates:
         if c.span[1] > at or sentence - c.sentence > 4:
             continue
-        if (c.gender and c.gender != gender) or (c.number and c.number != number):
+        if (c.gender and gender != "-" and c.gender != gender) or (c.number and c.number != number):
             continue
         if gender == "Neut" and c.gender != "Neut":
             continue  # English "it" never stands for a person
