@@ -169,7 +169,47 @@ def pattern_drafts(ctx: Context) -> list[Draft]:
             continue  # a reporting verb inside quoted words is the quoted speaker's wording
         drafts.extend(verb_drafts(ctx, i, verb, consumed))
     drafts.extend(_shared_subject_drafts(ctx, drafts, consumed))
+    drafts.extend(_continued_quotes(ctx, drafts))
     return drafts
+
+
+def _continued_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A quote that is a whole sentence of its own, right after a sentence that attributes a
+    quote ('"A," X said. "B."', or B as the next paragraph), goes on with X's words."""
+    if not ctx.lex.words("cue_adjunct_preps"):
+        return []
+    used = {(d.start, d.end) for d in drafts} | {d.extra for d in drafts if d.extra}
+    out: list[Draft] = []
+    for quote in ctx.quotes:
+        if quote.inner in used:
+            continue
+        first = ctx.token_at(quote.start)
+        lo, hi = ctx.sent_range(first)
+        alone = all(ctx.doc[k].is_space or ctx.doc[k].is_punct for k in range(lo, first))
+        close = ctx.token_at(quote.end - 1)
+        whole = all(ctx.doc[k].is_space or ctx.doc[k].is_punct for k in range(close + 1, hi))
+        sentence = ctx.sent_of[first]
+        if not (alone and whole) or sentence == 0:
+            continue
+        previous = ctx.sents[sentence - 1]
+        hosts = [
+            d
+            for d in [*drafts, *out]
+            if d.direct
+            and d.speaker is not None
+            and ctx.paragraph(quote.start) - ctx.paragraph(d.end) <= 2
+            and (
+                previous[0] <= ctx.token_at(d.cue_start) < previous[1]
+                or previous[0] <= ctx.token_at(max(d.end - 1, d.start)) < previous[1]
+            )
+        ]
+        if not hosts or any(lo <= ctx.token_at(d.cue_start) < hi for d in drafts):
+            continue
+        host = max(hosts, key=lambda d: d.end)
+        draft = Draft(*quote.inner, host.cue_start, host.cue_end, host.cue_stance, True)
+        draft.speaker, draft.pronoun = host.speaker, host.pronoun
+        out.append(draft)
+    return out
 
 
 def _source_phrases(ctx: Context) -> set[int]:
@@ -317,7 +357,10 @@ def _incise(
     if found is None:
         return []
     (s, e), direct, extra = found
-    draft = Draft(s, e, cue[0], cue[1], verb.stance, direct, extra=extra)
+    stance = verb.stance
+    if stance == "assert" and _judged_false(ctx, ctx.token_at(s), ctx.token_at(e - 1)):
+        stance = "deny"  # '"The report is false," the ministry said.'
+    draft = Draft(s, e, cue[0], cue[1], stance, direct, extra=extra)
     _speaker(ctx, draft, speaker)
     return [draft]
 
@@ -446,6 +489,12 @@ def _tail(ctx: Context, i: int, hi: int, verb: Verb | None = None) -> int:
     j = _skip_time(ctx, i + 1, hi, preps)
     if verb is not None and "addressee" in verb.flags and ctx.word(j) not in preps:
         j = _skip_time(ctx, _phrase_end(ctx, j, hi, addressee=True), hi, preps)
+    return _adjuncts_from(ctx, j, hi)
+
+
+def _adjuncts_from(ctx: Context, j: int, hi: int) -> int:
+    """Index after the prepositional phrases and time words starting at ``j``."""
+    preps = ctx.lex.words("cue_adjunct_preps")
     while j < hi and ctx.word(j) in preps:
         k = j
         while k < hi and ctx.word(k) in preps:
@@ -494,6 +543,14 @@ def _object_content(ctx: Context, j: int, last: int) -> tuple[int, int]:
     """The object of a denial or accusation: "refuted claims that X" is X; "dismissed the
     reports as baseless" is "the reports"."""
     lex = ctx.lex
+    if ctx.word(j) in lex.words("evaluation_links") and _evaluation_at(ctx, j, last):
+        m = j  # "dismissed as "100 percent false" a report which …": the object comes after
+        while m <= last and ctx.word(m) not in lex.words("denial_evaluations"):
+            m += 1
+        m += 1
+        while m <= last and (_mark(ctx, m) or ctx.doc[m].is_punct):
+            m += 1
+        return (m, last) if m <= last else (j, last)
     k = j + 1 if ctx.word(j) in lex.determiners else j
     if ctx.word(k) in lex.words("claim_nouns") and ctx.word(k + 1) in lex.complementizers:
         return k + 2, last
@@ -509,7 +566,8 @@ def _object_content(ctx: Context, j: int, last: int) -> tuple[int, int]:
 def _evaluation_at(ctx: Context, m: int, last: int) -> bool:
     """A judgement of falsity starting at token ``m`` ("as baseless", "a complete fabrication")."""
     lex = ctx.lex
-    while m <= last and (ctx.word(m) in lex.words("evaluation_links") or _mark(ctx, m)):
+    links = lex.words("evaluation_links")
+    while m <= last and (ctx.word(m) in links or _mark(ctx, m) or ctx.doc[m].like_num):
         m += 1
     return m <= last and ctx.word(m) in lex.words("denial_evaluations")
 
@@ -705,10 +763,19 @@ def _np_after(ctx: Context, j: int, hi: int) -> Tokens | None:
     j = _skip_adjuncts(ctx, j, hi)
     taken: list[int] = []
     k = j
+    adjunct_preps = ctx.lex.words("cue_adjunct_preps") - ctx.lex.connectors
     while k < hi and len(taken) < 9:
         tok, word = ctx.doc[k], ctx.word(k)
         if tok.is_space or tok.text in _STOP_WORDS or word in ctx.lex.boundary:
             break
+        # "said Spicer at his daily briefing.", not "said an analyst at the Brookings …"
+        opens = word in adjunct_preps or (
+            word in ctx.lex.connectors and ctx.word(k + 1) in ctx.lex.words("adjunct_determiners")
+        )
+        if taken and opens:
+            end = _adjuncts_from(ctx, k, hi)
+            if end >= hi or ctx.doc[end].text in (",", ".", "!", "?") or ctx.doc[end].is_space:
+                break
         taken.append(k)
         k += 1
     if not taken or ctx.word(taken[0]) in ctx.lex.complementizers:
@@ -718,7 +785,7 @@ def _np_after(ctx: Context, j: int, hi: int) -> Tokens | None:
     clause = ctx.lex.words("clause_words")
     if any(ctx.word(k) in clause and ctx.doc[k].text.islower() for k in taken):
         return None  # "…, prices would keep falling": a clause, not a speaker
-    end = taken[-1] + 1
+    end = _adjuncts_from(ctx, taken[-1] + 1, hi)
     if end < hi and ctx.doc[end].text not in (",", ".", "!", "?") and not ctx.doc[end].is_space:
         return None  # a clause goes on: not an attribution
     return taken[0], taken[-1]

@@ -286,14 +286,30 @@ def _opening_people(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]:
             if not (role or inside or tok.text[:1].isupper() or word in lex.determiners):
                 break
             person, last = person or role or name, last + 1
-        if last < first:
-            continue
-        span = ctx.char_span(first, last)
-        agreement = _surface_agreement(ctx, span, list(ctx.doc[first : last + 1]))
-        if (person or agreement[0]) and not any(
-            s[0] <= span[0] and span[1] <= s[1] for s in covered
-        ):
+        span = ctx.char_span(first, last) if last >= first else None
+        agreement = _surface_agreement(ctx, span, list(ctx.doc[first : last + 1])) if span else None
+        reported = span is not None and any(s[0] <= span[0] and span[1] <= s[1] for s in covered)
+        if span and agreement and (person or agreement[0]) and not reported:
             yield _Antecedent(span, *agreement, ctx.sent_of[first])
+        else:  # no subject to stand for: the people and organisations the sentence names
+            yield from _named_in(ctx, lo, hi, covered)
+
+
+def _named_in(ctx: Context, lo: int, hi: int, covered: list[Span]) -> Iterable[_Antecedent]:
+    """Entity mentions of people (he, she) and organisations or countries (it) in tokens
+    [lo, hi), outside reported words; only for languages with a neuter pronoun ("it")."""
+    if "it" not in ctx.lex.pronouns or lo >= hi:
+        return
+    start, end = ctx.doc[lo].idx, ctx.char_span(hi - 1, hi - 1)[1]
+    for m in getattr(ctx.doc._, "mentions", None) or ():
+        span = (m.start_char, m.end_char)
+        if not (start <= span[0] and span[1] <= end):
+            continue
+        if any(s[0] <= span[0] and span[1] <= s[1] for s in covered):
+            continue
+        gender, number = _surface_agreement(ctx, span, list(m))
+        if gender or number:
+            yield _Antecedent(span, gender, number, ctx.sent_of[m.start])
 
 
 def _surface_agreement(ctx: Context, span: Span, toks: list[Any]) -> tuple[str | None, str | None]:
@@ -312,8 +328,8 @@ def _surface_agreement(ctx: Context, span: Span, toks: list[Any]) -> tuple[str |
         return None, "Plur" if plural else "Sing"
     if ctx.lex.noun_in(head, ctx.lex.words("organisations")):
         return "Neut", None
-    if "PERSON" in kinds:
-        return None, "Sing"
+    if "PERSON" in kinds or any(fold(t.text) in ctx.lex.human for t in toks):
+        return None, "Sing"  # a person's name, or one with a title ("Rep. Jeff Weninger")
     if kinds & {"ORG", "COUNTRY"}:
         return "Neut", None
     return None, None

@@ -154,7 +154,7 @@ class Context:
         text = str(doc.text)
         ctx = cls(doc, lex, find_quotes(text), text=text)
         ctx.parsed = lex.dependency and doc.has_annotation("DEP")
-        ctx.sents = _sentences(doc, {q.end - 1 for q in ctx.quotes})
+        ctx.sents = _sentences(doc, {q.end - 1 for q in ctx.quotes}, {q.start for q in ctx.quotes})
         ctx.sent_of = [0] * len(doc)
         for n, (a, b) in enumerate(ctx.sents):
             for i in range(a, b):
@@ -294,9 +294,12 @@ def _chars(ctx: Context, tokens: tuple[int, int]) -> Span:
     return ctx.char_span(*tokens)
 
 
-def _sentences(doc: Any, closing_marks: set[int]) -> list[tuple[int, int]]:
+def _sentences(
+    doc: Any, closing_marks: set[int], opening_marks: frozenset[int] | set[int] = frozenset()
+) -> list[tuple[int, int]]:
     """Sentence token ranges, with a closing quote mark that a model put at the start of the
-    next sentence given back to the sentence it closes."""
+    next sentence given back to the sentence it closes, and an opening mark left at the end of
+    a sentence handed on to the one it opens ('… said. "' + 'The …')."""
     if len(doc) == 0:
         return []
     if doc.has_annotation("SENT_START"):
@@ -310,6 +313,15 @@ def _sentences(doc: Any, closing_marks: set[int]) -> list[tuple[int, int]]:
             start += 1
         if start < end:
             fixed.append((start, end))
+    for n in range(len(fixed) - 1):
+        start, end = fixed[n]
+        moved = end
+        while moved - 1 > start and (
+            doc[moved - 1].idx in opening_marks or doc[moved - 1].is_space
+        ):
+            moved -= 1
+        if moved < end and doc[moved].idx in opening_marks:
+            fixed[n], fixed[n + 1] = (start, moved), (moved, fixed[n + 1][1])
     return fixed
 
 
