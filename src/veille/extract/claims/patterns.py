@@ -236,7 +236,8 @@ def _shared_subject_drafts(ctx: Context, drafts: list[Draft], consumed: set[int]
         before = ctx.skip_spaces_back(i - 1)
         link = ctx.word(before)
         if verb is None:
-            verb = cue_form(ctx, i) if link in ctx.lex.coordinators else None
+            coordinated = link in ctx.lex.coordinators or link in ctx.lex.words("shared_links")
+            verb = cue_form(ctx, i) if coordinated else None
         elif link != ",":
             verb = None
         if verb is None or i in consumed or ctx.inside_quote(ctx.doc[i].idx) is not None:
@@ -257,7 +258,7 @@ def _shared_subject_drafts(ctx: Context, drafts: list[Draft], consumed: set[int]
         draft = Draft(start, end, ctx.doc[i].idx, cue_end, _stronger(verb.stance, stance), direct)
         draft.speaker, draft.pronoun = host.speaker, host.pronoun
         if host.start < ctx.doc[i].idx < host.end:
-            cut = before - 1 if link in ctx.lex.coordinators else before
+            cut = before if link == "," else before - 1
             cut = cut if ctx.word(cut) == "," else cut + 1
             host.end = min(host.end, trim_content(ctx.text, host.start, ctx.doc[cut].idx)[1])
         out.append(draft)
@@ -310,6 +311,8 @@ def verb_drafts(ctx: Context, i: int, verb: Verb, consumed: set[int]) -> list[Dr
     speakers = np_before(ctx, first, lo)
     if not speakers:
         return []
+    if ctx.word(ctx.skip_spaces_back(speakers[0][0] - 1)) in ctx.lex.words("not_said_after"):
+        return []  # "Asked whether he thought …", "if she says …": not a statement
     nxt = _tail(ctx, i, hi, verb)
     before = ctx.skip_spaces_back(speakers[0][0] - 1)
     if before >= lo and ctx.quote_closing_at(before) and ctx.lex.words("cue_adjunct_preps"):
@@ -507,10 +510,14 @@ def _adjuncts_from(ctx: Context, j: int, hi: int) -> int:
 
 
 def _skip_time(ctx: Context, j: int, hi: int, preps: frozenset[str]) -> int:
-    """Past time words and spaces ("Tuesday", "late", "last week"), not past a preposition."""
+    """Past time words, manner adverbs and spaces ("Tuesday", "late", "last week", "simply"),
+    not past a preposition."""
+    adverb = tuple(ctx.lex.words("adverb_endings"))
     while j < hi:
         word = ctx.word(j)
-        if ctx.doc[j].is_space or (word in ctx.lex.skip_after_cue and word not in preps):
+        time = word in ctx.lex.skip_after_cue and word not in preps
+        manner = ctx.doc[j].text.islower() and len(word) > 4 and word.endswith(adverb)
+        if ctx.doc[j].is_space or time or manner:
             j += 1
         elif word in ("last", "this", "next") and j + 1 < hi:
             j += 2
