@@ -458,6 +458,10 @@ def _content_after(
         j += 1
     about = any(ctx.word(k) in ctx.lex.words("claim_nouns") for k in range(i + 1, tail))
     quote = ctx.quote_opening_at(j)
+    after = ctx.token_at(quote.end - 1) + 1 if quote is not None else j
+    if quote is not None and ctx.word(after) in ctx.lex.complementizers and tail > i + 1:
+        # 'said on NBC's "Meet the Press" that …': the quote names a programme
+        quote, j = None, after + 1
     if quote is not None:
         last = ctx.token_at(quote.end - 1)
         if stance is None and verb and verb.stance == "assert":

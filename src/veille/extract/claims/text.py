@@ -322,7 +322,23 @@ def _sentences(
             moved -= 1
         if moved < end and doc[moved].idx in opening_marks:
             fixed[n], fixed[n + 1] = (start, moved), (moved, fixed[n + 1][1])
-    return fixed
+    return _join_asked(doc, fixed, closing_marks)
+
+
+def _join_asked(
+    doc: Any, bounds: list[tuple[int, int]], closing_marks: set[int]
+) -> list[tuple[int, int]]:
+    """'"Why now?" | she asked.': a quote ending in "?" or "!" and a sentence going on in lower
+    case are one sentence."""
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if joined and doc[start].text[:1].islower():
+            last = joined[-1][1] - 1
+            if doc[last].idx in closing_marks and last > 0 and doc[last - 1].text in ("?", "!"):
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 _ENDINGS = frozenset({".", "!", "?", "…", ";", ":", "»", "”", '"', ")"})
