@@ -288,6 +288,8 @@ def cue_form(ctx: Context, i: int) -> Verb | None:
         return None  # passive, infinitive or noun: "was reported", "to say", "the claims"
     if before in ctx.lex.words("not_cue_before"):
         return None  # negated or not (yet) said: "did not say", "will tell", "does not add up"
+    if before in ctx.lex.words("possessives") and ctx.word(i).endswith("s"):
+        return None  # a noun after a possessive: "Moscow's claims", "the agency's reports"
     return ctx.lex.verbs.get(lemma)
 
 
@@ -304,6 +306,7 @@ def verb_drafts(ctx: Context, i: int, verb: Verb, consumed: set[int]) -> list[Dr
         return _evaluation(ctx, i, hi, np_before(ctx, first, lo), cue)
     prev = ctx.skip_spaces_back(first - 1)
     aside = prev >= lo and ctx.doc[prev].text == "," and _relative_aside(ctx, prev, lo)
+    aside = aside or (prev >= lo and ctx.doc[prev].text == "," and _quoted_aside(ctx, prev, lo))
     if prev >= lo and not aside and (ctx.doc[prev].text == "," or ctx.quote_closing_at(prev)):
         speaker = _np_after(ctx, i + 1, hi)  # "…, said the minister."
         if speaker is not None:
@@ -667,6 +670,18 @@ def np_before(ctx: Context, first: int, lo: int) -> list[Tokens]:
     return [(a + 1, b) if ctx.word(a) == "both" and a < b else (a, b) for a, b in phrases]
 
 
+def _quoted_aside(ctx: Context, comma: int, lo: int) -> bool:
+    """'"…," Rep. Carla Diaz, D-Texas, wrote …': the comma closes an aside after a speaker
+    that follows a quote, so the words after the cue are no speaker."""
+    if not ctx.lex.words("cue_adjunct_preps"):
+        return False
+    j = _skip_brackets(ctx, _skip_parenthetical(ctx, comma, lo), lo)
+    found = _collect_back(ctx, j, lo) if j >= lo else None
+    return (
+        found is not None and ctx.quote_closing_at(ctx.skip_spaces_back(found[0] - 1)) is not None
+    )
+
+
 def _skip_brackets(ctx: Context, j: int, lo: int) -> int:
     """Index before a bracketed aside that token ``j`` closes ("(R-Ohio)"), else ``j``."""
     if j < lo or ctx.doc[j].text != ")" or not ctx.lex.words("cue_adjunct_preps"):
@@ -791,6 +806,8 @@ def _np_after(ctx: Context, j: int, hi: int) -> Tokens | None:
         k += 1
     if not taken or ctx.word(taken[0]) in ctx.lex.complementizers:
         return None
+    if ctx.word(taken[0]) in ctx.lex.words("cue_adjunct_preps"):
+        return None  # "…, a Republican, said at a news conference.": an adjunct, no speaker
     if ctx.word(taken[0]) in ctx.lex.pronouns and len(taken) > 1:
         return None
     clause = ctx.lex.words("clause_words")
