@@ -170,6 +170,10 @@ def pattern_drafts(ctx: Context) -> list[Draft]:
         drafts.extend(verb_drafts(ctx, i, verb, consumed))
     drafts.extend(_shared_subject_drafts(ctx, drafts, consumed))
     drafts.extend(_continued_quotes(ctx, drafts))
+    for a in (d for d in drafts if d.antecedent):
+        for b in drafts:  # "X said A, a claim Y denied": A ends before ", a claim"
+            if not b.antecedent and b.start < a.end < b.end and b.cue_start < a.end:
+                b.end = a.end
     return drafts
 
 
@@ -297,7 +301,7 @@ def verb_drafts(ctx: Context, i: int, verb: Verb, consumed: set[int]) -> list[Dr
     """Claims of the reporting verb at token ``i``, read from the words around it."""
     lo, hi = ctx.sent_range(i)
     first = i
-    while first - 1 >= lo and ctx.word(first - 1) in ctx.lex.aux:
+    while first - 1 >= lo and (ctx.word(first - 1) in ctx.lex.aux or _manner(ctx, first - 1)):
         first -= 1
     cue = ctx.char_span(first, i)
     if "quoting" in verb.flags:
@@ -328,6 +332,8 @@ def verb_drafts(ctx: Context, i: int, verb: Verb, consumed: set[int]) -> list[Dr
         # "…, the Russian government said.", '"…," she told reporters in a statement.'
         if ctx.word(before) in ctx.lex.complementizers and ctx.word(before - 1) == "ce":
             return _antecedent(ctx, verb, before - 1, speakers, cue)
+        if ctx.word(before) in ctx.lex.words("claim_nouns") and ctx.word(before - 2) == ",":
+            return _antecedent(ctx, verb, before - 1, speakers, cue)  # "…, a claim X denied"
         if before >= lo and (ctx.doc[before].text == "," or ctx.quote_closing_at(before)):
             return _incise(ctx, verb, before, speakers[0], cue, hi, max(i, nxt - 1))
         if not (nxt < hi and ctx.word(nxt) == "," and ctx.quote_opening_at(nxt + 1)):
@@ -445,9 +451,10 @@ def _content_after(
     if opened and tail > i + 1 and ctx.lex.words("cue_adjunct_preps"):
         j = tail + 1 if word in ctx.lex.complementizers else tail
     else:
-        if "clause" in flags and not opened and ctx.lex.words("cue_adjunct_preps"):
-            return None
         j = _after_complementizer(ctx, i + 1, hi)
+        clause_only = "clause" in flags and ctx.lex.words("cue_adjunct_preps")
+        if clause_only and not opened and not _bare_clause(ctx, j, hi):
+            return None
         if "addressee" in flags and not opened and ctx.lex.words("cue_adjunct_preps"):
             # "told Reuters on Monday the plan was dead": the content follows the addressee
             j = _skip_adjuncts(ctx, _phrase_end(ctx, i + 1, hi, addressee=True), hi)
@@ -471,8 +478,8 @@ def _content_after(
             stance = "deny" if _judged_false(ctx, j + 1, last, about) else None
         return quote.inner, True, cue_end, stance
     last = ctx.sentence_last(hi)
-    if last - j < 1:
-        return None
+    if last - j < (0 if "object" in flags and ctx.lex.words("claim_nouns") else 1):
+        return None  # one word is no content, except the object of "denied wrongdoing"
     if ctx.word(j) in ctx.lex.words("cue_adjunct_preps") and last - j < 6:
         return None  # "think about Brexit", "said in reply": no proposition
     for k in range(j + 1, last):
@@ -487,6 +494,17 @@ def _content_after(
     if stance is None and verb and verb.stance == "assert" and _judged_false(ctx, j, last, about):
         stance = "deny"  # "said the allegations were false"
     return found[0], found[1], cue_end, stance
+
+
+def _bare_clause(ctx: Context, j: int, hi: int) -> bool:
+    """Words after a cue that make a clause without "that" ("warned the plan would fail"):
+    a subject, then a finite auxiliary or copula within a few words ("wrote a book", "warned
+    of a crisis" are none)."""
+    lex = ctx.lex
+    if j >= hi or ctx.doc[j].is_punct or ctx.word(j) in lex.words("cue_adjunct_preps"):
+        return False
+    clause = lex.words("clause_words")
+    return any(ctx.word(k) in clause for k in range(j + 1, min(hi, j + 7)))
 
 
 def _tail(ctx: Context, i: int, hi: int, verb: Verb | None = None) -> int:
@@ -514,6 +532,13 @@ def _adjuncts_from(ctx: Context, j: int, hi: int) -> int:
             break
         j = _skip_time(ctx, end, hi, preps)
     return j
+
+
+def _manner(ctx: Context, k: int) -> bool:
+    """A manner adverb ("flatly", "strongly") by the ending the language lists for them."""
+    word = ctx.word(k)
+    ends = tuple(ctx.lex.words("adverb_endings"))
+    return bool(ends) and ctx.doc[k].text.islower() and len(word) > 4 and word.endswith(ends)
 
 
 def _skip_time(ctx: Context, j: int, hi: int, preps: frozenset[str]) -> int:
@@ -611,10 +636,9 @@ def _evaluation(ctx: Context, i: int, hi: int, speakers: list[Tokens], cue: Span
     object; without such a judgement the verb reports nothing ("called for calm")."""
     last = ctx.sentence_last(hi)
     for m in range(i + 2, min(last + 1, i + 14)):
-        if ctx.doc[m].text in _STOP_WORDS:
-            return []
+        link = ctx.word(m) in ctx.lex.words("evaluation_links") or _mark(ctx, m)
         if ctx.word(m) in ctx.lex.words("denial_evaluations") or (
-            ctx.word(m) in ctx.lex.words("evaluation_links") and _evaluation_at(ctx, m, last)
+            link and _evaluation_at(ctx, m, last)
         ):
             found = content_span(ctx, i + 1, ctx.skip_spaces_back(m - 1))
             if found is None:
@@ -625,6 +649,8 @@ def _evaluation(ctx: Context, i: int, hi: int, speakers: list[Tokens], cue: Span
                 _speaker(ctx, draft, speaker)
                 drafts.append(draft)
             return drafts
+        if ctx.doc[m].text in _STOP_WORDS and not link:
+            return []
     return []
 
 

@@ -168,7 +168,7 @@ def _head(ctx: Context, toks: list[Any]) -> Any:
         return toks[0]
     # Without a parse: the last word before a preposition ("officials of …"), else the last.
     for n, t in enumerate(toks[1:], start=1):
-        if fold(t.text) in ("of", "from", "de", "du", "des", "d'", "at", "in", "for"):
+        if fold(t.text) in ("of", "from", "de", "du", "des", "d'", "at", "in", "for", "with"):
             return toks[n - 1]
     return toks[-1]
 
