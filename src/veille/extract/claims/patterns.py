@@ -8,6 +8,15 @@ the prepositions of every language ("selon X, …", "…, according to X").
   a parenthetical (", who accompanied him,"), split at "and" between two names;
 - ``CONTENT, SPEAKER CUE.`` and ``CONTENT, CUE SPEAKER.``: attribution after the content;
 - ``SPEAKER quoted X as saying [that] CONTENT``: X's claim nested in SPEAKER's.
+
+What hangs on the cue is read as data of the language's ``[patterns]`` table (a list left out
+turns its rule off, so French is untouched): the addressee of "tell" and prepositional
+adjuncts ('"…," she told reporters in a statement on Friday.', "said in a post on X that …"),
+bracketed and participial asides ("Sen. X (R-Ohio)", ", speaking on condition of anonymity,"),
+a name in apposition to a role, speech nouns that are no speakers ("a statement from the
+army"), cues sharing a speaker ("said A and insisted B", ", adding: "B""), a quote that
+continues the one attributed in the sentence before, and denial by judgement ("called the
+story a fabrication", "dismissed the reports as baseless", "said the claims were false").
 """
 
 from __future__ import annotations
@@ -235,15 +244,14 @@ def _shared_subject_drafts(ctx: Context, drafts: list[Draft], consumed: set[int]
     if not ctx.lex.words("aside_endings"):
         return []
     out: list[Draft] = []
-    for i in range(len(ctx.doc)):
-        verb = _participle(ctx, i)
+    links = ctx.lex.coordinators | ctx.lex.words("shared_links")
+    for i in range(1, len(ctx.doc)):
         before = ctx.skip_spaces_back(i - 1)
         link = ctx.word(before)
-        if verb is None:
-            coordinated = link in ctx.lex.coordinators or link in ctx.lex.words("shared_links")
-            verb = cue_form(ctx, i) if coordinated else None
-        elif link != ",":
-            verb = None
+        if link == ",":
+            verb = _participle(ctx, i)
+        else:
+            verb = cue_form(ctx, i) if link in links else None
         if verb is None or i in consumed or ctx.inside_quote(ctx.doc[i].idx) is not None:
             continue
         lo, hi = ctx.sent_range(i)
