@@ -248,10 +248,9 @@ def _shared_subject_drafts(ctx: Context, drafts: list[Draft], consumed: set[int]
     for i in range(1, len(ctx.doc)):
         before = ctx.skip_spaces_back(i - 1)
         link = ctx.word(before)
-        if link == ",":
-            verb = _participle(ctx, i)
-        else:
-            verb = cue_form(ctx, i) if link in links else None
+        verb = _participle(ctx, i) if link == "," else None  # ", adding: …"
+        if link in links:
+            verb = cue_form(ctx, i)  # "and insisted …", "but said …"
         if verb is None or i in consumed or ctx.inside_quote(ctx.doc[i].idx) is not None:
             continue
         lo, hi = ctx.sent_range(i)
