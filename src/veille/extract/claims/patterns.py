@@ -183,7 +183,46 @@ def pattern_drafts(ctx: Context) -> list[Draft]:
         for b in drafts:  # "X said A, a claim Y denied": A ends before ", a claim"
             if not b.antecedent and b.start < a.end < b.end and b.cue_start < a.end:
                 b.end = a.end
+    _definite_speakers(ctx, drafts)
     return drafts
+
+
+def _fuller_name(ctx: Context, span: Span, head: str, definite: frozenset[str]) -> bool:
+    """A phrase with the same head noun and at least one word more than "the" + head."""
+    words = fold(ctx.text[span[0] : span[1]]).split()
+    if words[:1] and words[0] in definite:
+        words = words[1:]
+    return len(words) >= 2 and words[-1] == head
+
+
+def _definite_speakers(ctx: Context, drafts: list[Draft]) -> None:
+    """ "the ministry" after "the Russian defence ministry": a speaker made of a definite
+    article and a noun stands for the nearest earlier organisation or speaker named with the
+    same head noun (a few sentences back), as a pronoun does."""
+    definite = ctx.lex.words("definite")
+    if not definite:
+        return
+    named = [
+        (m.start_char, m.end_char)
+        for m in getattr(ctx.doc._, "mentions", None) or ()
+        if m._.veille_type in ("ORG", "COUNTRY")
+    ]
+    for draft in sorted(drafts, key=lambda d: d.cue_start):
+        if draft.speaker is None or draft.pronoun is not None:
+            continue
+        a, b = ctx.token_at(draft.speaker[0]), ctx.token_at(draft.speaker[1] - 1)
+        if b != a + 1 or ctx.word(a) not in definite or not ctx.doc[b].text.islower():
+            continue
+        spoken = [d.speaker for d in drafts if d.speaker and d.cue_start < draft.cue_start]
+        found = [
+            span
+            for span in [*named, *spoken]
+            if span[1] <= draft.speaker[0]
+            and _fuller_name(ctx, span, ctx.word(b), definite)
+            and ctx.sent_of[b] - ctx.sent_of[ctx.token_at(span[0])] <= 6
+        ]
+        if found:
+            draft.speaker = max(found)
 
 
 def _continued_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
