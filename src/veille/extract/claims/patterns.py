@@ -715,7 +715,7 @@ def _after_complementizer(ctx: Context, j: int, hi: int) -> int:
 
 def np_before(ctx: Context, first: int, lo: int) -> list[Tokens]:
     """Speaker noun phrase(s) ending before token ``first``; two for "Moscow and Pyongyang"."""
-    j = ctx.skip_spaces_back(first - 1)
+    j = _skip_when(ctx, ctx.skip_spaces_back(first - 1), lo)
     apposed = -1
     if j >= lo and ctx.doc[j].text == ",":
         comma = j
@@ -731,8 +731,8 @@ def np_before(ctx: Context, first: int, lo: int) -> list[Tokens]:
     if found is None:
         return []
     a, b = found
-    if apposed > b and any(ctx.lex.noun_in(ctx.word(k), ctx.lex.human) for k in range(a, b + 1)):
-        return [(a, apposed)]
+    if apposed > b and ctx.doc[b].text.islower() and ctx.lex.noun_in(ctx.word(b), ctx.lex.human):
+        return [(a, apposed)]  # a role, then the name: not "Rep. Ann Cole, D-Calif.,"
     phrases = [(a, b)]
     conj = ctx.skip_spaces_back(a - 1)
     if conj > lo and ctx.word(conj) in ctx.lex.coordinators and _named(ctx, a, b):
@@ -764,10 +764,23 @@ def _skip_brackets(ctx: Context, j: int, lo: int) -> int:
     return j
 
 
+def _skip_when(ctx: Context, j: int, lo: int) -> int:
+    """Index before a time phrase between a speaker and its cue ("The Kremlin on Friday
+    denied", "Biden late Tuesday said")."""
+    if j < lo or ctx.word(j) not in ctx.lex.words("speaker_time_words"):
+        return j
+    k = ctx.skip_spaces_back(j - 1)
+    while k >= lo and ctx.word(k) in ctx.lex.words("speaker_time_preps"):
+        k = ctx.skip_spaces_back(k - 1)
+    return k if k >= lo and k < j - 0 and ctx.doc[k].is_alpha else j
+
+
 def _apposed_name(ctx: Context, first: int, last: int) -> bool:
-    """Tokens ``first``..``last`` (exclusive) are a name only: "Rachel Moss"."""
+    """Tokens ``first``..``last`` (exclusive) are a name only: "Rachel Moss", "Karine
+    Jean-Pierre"."""
     toks = [ctx.doc[k] for k in range(first, last)]
-    return bool(toks) and all(t.text[:1].isupper() and not t.is_punct for t in toks)
+    words = [t for t in toks if t.text != "-"]
+    return bool(words) and all(t.text[:1].isupper() and not t.is_punct for t in words)
 
 
 def _relative_aside(ctx: Context, comma: int, lo: int) -> bool:
@@ -818,7 +831,8 @@ def _collect_back(ctx: Context, j: int, lo: int) -> Tokens | None:
     k = j
     while k >= lo and len(taken) < 12:
         tok, word = ctx.doc[k], ctx.word(k)
-        if tok.is_space or (tok.is_punct and word not in ("'s", "’s")) or word in lex.boundary:
+        possessive = word in ("'s", "’s") or (word in ("'", "’") and _plural_possessive(ctx, k))
+        if tok.is_space or (tok.is_punct and not possessive) or word in lex.boundary:
             break
         if word in lex.coordinators or (lex.forms.get(word) and tok.text.islower()):
             break
@@ -835,6 +849,17 @@ def _collect_back(ctx: Context, j: int, lo: int) -> Tokens | None:
     if all(w in lex.determiners for w in words) or not any(c.isalpha() for c in "".join(words)):
         return None
     return a, b
+
+
+def _plural_possessive(ctx: Context, k: int) -> bool:
+    """An apostrophe glued to a plural before it: "the nurses' union"."""
+    before = ctx.doc[k - 1] if k > 0 else None
+    return (
+        before is not None
+        and before.text.endswith("s")
+        and before.idx + len(before.text) == ctx.doc[k].idx
+        and ctx.inside_quote(ctx.doc[k].idx) is None
+    )
 
 
 def _inside(ctx: Context, k: int, lo: int) -> bool:
