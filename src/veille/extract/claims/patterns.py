@@ -380,6 +380,11 @@ def verb_drafts(ctx: Context, i: int, verb: Verb, consumed: set[int]) -> list[Dr
             return _antecedent(ctx, verb, before - 1, speakers, cue)
         if ctx.word(before) in ctx.lex.words("claim_nouns") and ctx.word(before - 2) == ",":
             return _antecedent(ctx, verb, before - 1, speakers, cue)  # "…, a claim X denied"
+        if (
+            ctx.word(before) in ctx.lex.words("antecedent_relatives")
+            and ctx.word(before - 1) == ","
+        ):
+            return _antecedent(ctx, verb, before, speakers, cue)  # "…, which Beijing denies"
         if before >= lo and (ctx.doc[before].text == "," or ctx.quote_closing_at(before)):
             return _incise(ctx, verb, before, speakers[0], cue, hi, max(i, nxt - 1))
         if not (nxt < hi and ctx.word(nxt) == "," and ctx.quote_opening_at(nxt + 1)):
@@ -534,6 +539,10 @@ def _content_after(
             break
     if "object" in flags and ctx.lex.words("claim_nouns"):
         j, last = _object_content(ctx, j, last)
+    for k in range(j + 1, last):
+        if ctx.word(k - 1) == "," and ctx.lex.words("aside_endings") and _participle(ctx, k):
+            last = ctx.skip_spaces_back(k - 2)  # "…, calling them "fake news"": an aside
+            break
     found = content_span(ctx, j, last)
     if found is None:
         return None

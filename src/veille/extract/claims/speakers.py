@@ -283,7 +283,8 @@ def _opening_people(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]:
                 and last + 2 < hi
                 and ctx.doc[last + 2].text[:1].isupper()
             )
-            if not (role or inside or tok.text[:1].isupper() or word in lex.determiners):
+            body = lex.noun_in(word, lex.words("organisations") | lex.group)  # "The company"
+            if not (role or inside or body or tok.text[:1].isupper() or word in lex.determiners):
                 break
             person, last = person or role or name, last + 1
         span = ctx.char_span(first, last) if last >= first else None
