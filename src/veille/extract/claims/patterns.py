@@ -21,6 +21,7 @@ story a fabrication", "dismissed the reports as baseless", "said the claims were
 
 from __future__ import annotations
 
+from veille.extract.claims.judgement import evaluation_at, is_mark, judged_false, object_content
 from veille.extract.claims.lexicon import Verb, fold
 from veille.extract.claims.speakers import pronoun_of, pronoun_span
 from veille.extract.claims.text import Context, Draft, Span, split_parts, trim_content
@@ -421,7 +422,7 @@ def _incise(
         return []
     (s, e), direct, extra = found
     stance = verb.stance
-    if stance == "assert" and _judged_false(ctx, ctx.token_at(s), ctx.token_at(e - 1)):
+    if stance == "assert" and judged_false(ctx, ctx.token_at(s), ctx.token_at(e - 1)):
         stance = "deny"  # '"The report is false," the ministry said.'
     draft = Draft(s, e, cue[0], cue[1], stance, direct, extra=extra)
     _speaker(ctx, draft, speaker)
@@ -526,7 +527,7 @@ def _content_after(
     if quote is not None:
         last = ctx.token_at(quote.end - 1)
         if stance is None and verb and verb.stance == "assert":
-            stance = "deny" if _judged_false(ctx, j + 1, last, about) else None
+            stance = "deny" if judged_false(ctx, j + 1, last, about) else None
         return quote.inner, True, cue_end, stance
     last = ctx.sentence_last(hi)
     if last - j < (0 if "object" in flags and ctx.lex.words("claim_nouns") else 1):
@@ -538,7 +539,7 @@ def _content_after(
             last = ctx.skip_spaces_back(k - 2)  # "…, according to local reports."
             break
     if "object" in flags and ctx.lex.words("claim_nouns"):
-        j, last = _object_content(ctx, j, last)
+        j, last = object_content(ctx, j, last)
     for k in range(j + 1, last):
         if ctx.word(k - 1) == "," and ctx.lex.words("aside_endings") and _participle(ctx, k):
             last = ctx.skip_spaces_back(k - 2)  # "…, calling them "fake news"": an aside
@@ -546,7 +547,7 @@ def _content_after(
     found = content_span(ctx, j, last)
     if found is None:
         return None
-    if stance is None and verb and verb.stance == "assert" and _judged_false(ctx, j, last, about):
+    if stance is None and verb and verb.stance == "assert" and judged_false(ctx, j, last, about):
         stance = "deny"  # "said the allegations were false"
     return found[0], found[1], cue_end, stance
 
@@ -633,67 +634,14 @@ def _phrase_end(ctx: Context, j: int, hi: int, addressee: bool = False) -> int:
     return k
 
 
-def _object_content(ctx: Context, j: int, last: int) -> tuple[int, int]:
-    """The object of a denial or accusation: "refuted claims that X" is X; "dismissed the
-    reports as baseless" is "the reports"."""
-    lex = ctx.lex
-    if ctx.word(j) in lex.words("evaluation_links") and _evaluation_at(ctx, j, last):
-        m = j  # "dismissed as "100 percent false" a report which …": the object comes after
-        while m <= last and ctx.word(m) not in lex.words("denial_evaluations"):
-            m += 1
-        m += 1
-        while m <= last and (_mark(ctx, m) or ctx.doc[m].is_punct):
-            m += 1
-        return (m, last) if m <= last else (j, last)
-    k = j + 1 if ctx.word(j) in lex.determiners else j
-    if ctx.word(k) in lex.words("claim_nouns") and ctx.word(k + 1) in lex.complementizers:
-        return k + 2, last
-    evaluations = lex.words("denial_evaluations")
-    for m in range(j + 1, last + 1):
-        if ctx.word(m) in lex.words("evaluation_links") and _evaluation_at(ctx, m, last):
-            return j, ctx.skip_spaces_back(m - 1)
-        if ctx.word(m) in evaluations:
-            break
-    return j, last
-
-
-def _evaluation_at(ctx: Context, m: int, last: int) -> bool:
-    """A judgement of falsity starting at token ``m`` ("as baseless", "a complete fabrication")."""
-    lex = ctx.lex
-    links = lex.words("evaluation_links")
-    while m <= last and (ctx.word(m) in links or _mark(ctx, m) or ctx.doc[m].like_num):
-        m += 1
-    return m <= last and ctx.word(m) in lex.words("denial_evaluations")
-
-
-def _mark(ctx: Context, k: int) -> bool:
-    return ctx.doc[k].text in ('"', "“", "”", "'", "‘", "’")
-
-
-def _judged_false(ctx: Context, j: int, last: int, about: bool = False) -> bool:
-    """A content that calls a proposition false: "the allegations were false and malicious",
-    or, said of one ("said of the allegation: "It is not true""), "it is not true"."""
-    lex = ctx.lex
-    head = [ctx.word(k) for k in range(j, min(j + 4, last + 1))]
-    if not about and not any(w in lex.words("claim_nouns") for w in head):
-        return False
-    for k in range(j, last + 1):
-        if ctx.word(k) in lex.words("denial_evaluations"):
-            return True
-        negated = any(ctx.word(n) in lex.negation for n in range(max(j, k - 2), k))
-        if negated and ctx.word(k) in lex.words("denied_truths"):
-            return True
-    return False
-
-
 def _evaluation(ctx: Context, i: int, hi: int, speakers: list[Tokens], cue: Span) -> list[Draft]:
     """ "called the story a fabrication", "branded the charges baseless": a denial of the
     object; without such a judgement the verb reports nothing ("called for calm")."""
     last = ctx.sentence_last(hi)
     for m in range(i + 2, min(last + 1, i + 14)):
-        link = ctx.word(m) in ctx.lex.words("evaluation_links") or _mark(ctx, m)
+        link = ctx.word(m) in ctx.lex.words("evaluation_links") or is_mark(ctx, m)
         if ctx.word(m) in ctx.lex.words("denial_evaluations") or (
-            link and _evaluation_at(ctx, m, last)
+            link and evaluation_at(ctx, m, last)
         ):
             found = content_span(ctx, i + 1, ctx.skip_spaces_back(m - 1))
             if found is None:
