@@ -244,7 +244,10 @@ def _continued_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         sentence = ctx.sent_of[first]
         if not (alone and whole) or sentence == 0:
             continue
-        previous = ctx.sents[sentence - 1]
+        n = sentence - 1
+        while n > 0 and all(t.is_space for t in ctx.doc[ctx.sents[n][0] : ctx.sents[n][1]]):
+            n -= 1  # a paragraph break the sentencizer made a sentence of its own
+        previous = ctx.sents[n]
         hosts = [
             d
             for d in [*drafts, *out]
