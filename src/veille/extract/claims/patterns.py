@@ -361,7 +361,13 @@ def verb_drafts(ctx: Context, i: int, verb: Verb, consumed: set[int]) -> list[Dr
     prev = ctx.skip_spaces_back(first - 1)
     aside = prev >= lo and ctx.doc[prev].text == "," and _relative_aside(ctx, prev, lo)
     aside = aside or (prev >= lo and ctx.doc[prev].text == "," and _quoted_aside(ctx, prev, lo))
-    if prev >= lo and not aside and (ctx.doc[prev].text == "," or ctx.quote_closing_at(prev)):
+    inverted = "addressee" not in verb.flags  # "…, told the agency": an addressee follows
+    if (
+        inverted
+        and prev >= lo
+        and not aside
+        and (ctx.doc[prev].text == "," or ctx.quote_closing_at(prev))
+    ):
         speaker = _np_after(ctx, i + 1, hi)  # "…, said the minister."
         if speaker is not None:
             return _incise(ctx, verb, prev, speaker, cue, hi, _tail(ctx, speaker[1], hi) - 1)
@@ -370,6 +376,14 @@ def verb_drafts(ctx: Context, i: int, verb: Verb, consumed: set[int]) -> list[Dr
         return []
     if ctx.word(ctx.skip_spaces_back(speakers[0][0] - 1)) in ctx.lex.words("not_said_after"):
         return []  # "Asked whether he thought …", "if she says …": not a statement
+    a, b = speakers[0]
+    if (
+        ctx.word(a) in ctx.lex.determiners
+        and ctx.word(a + 1) in ctx.lex.words("claim_nouns")
+        and a + 2 <= b
+        and ctx.word(ctx.skip_spaces_back(a - 1)) == ","
+    ):
+        return _antecedent(ctx, verb, a, [(a + 2, b)], cue)  # "…, an allegation he rejected"
     nxt = _tail(ctx, i, hi, verb)
     before = ctx.skip_spaces_back(speakers[0][0] - 1)
     if before >= lo and ctx.quote_closing_at(before) and ctx.lex.words("cue_adjunct_preps"):
@@ -425,7 +439,9 @@ def _incise(
         return []
     (s, e), direct, extra = found
     stance = verb.stance
-    if stance == "assert" and judged_false(ctx, ctx.token_at(s), ctx.token_at(e - 1)):
+    nouns = ctx.lex.words("claim_nouns")  # '"…," she said of the report.'
+    about = any(ctx.word(k) in nouns for k in range(speaker[1] + 1, incise_end + 1))
+    if stance == "assert" and judged_false(ctx, ctx.token_at(s), ctx.token_at(e - 1), about):
         stance = "deny"  # '"The report is false," the ministry said.'
     draft = Draft(s, e, cue[0], cue[1], stance, direct, extra=extra)
     _speaker(ctx, draft, speaker)
@@ -511,8 +527,10 @@ def _content_after(
         if clause_only and not opened and not _bare_clause(ctx, j, hi):
             return None
         if "addressee" in flags and not opened and ctx.lex.words("cue_adjunct_preps"):
-            # "told Reuters on Monday the plan was dead": the content follows the addressee
-            j = _skip_adjuncts(ctx, _phrase_end(ctx, i + 1, hi, addressee=True), hi)
+            # "told Reuters on Monday the plan was dead": the content follows the addressee,
+            # unless a verb follows it ("warned the merger might …": it was the subject)
+            k = _skip_adjuncts(ctx, _phrase_end(ctx, i + 1, hi, addressee=True), hi)
+            j = j if ctx.word(k) in ctx.lex.words("clause_words") else k
     stance: Stance | None = None
     if ctx.word(j) in ctx.lex.pronouns and ctx.lex.forms.get(ctx.word(j + 1)):
         chained = ctx.lex.verbs[ctx.lex.forms[ctx.word(j + 1)]]  # "have said they fear …"
@@ -540,6 +558,12 @@ def _content_after(
     for k in range(j + 1, last):
         if ctx.word(k - 1) == "," and _match(ctx, k, ctx.lex.source_preps) is not None:
             last = ctx.skip_spaces_back(k - 2)  # "…, according to local reports."
+            break
+        comment = ctx.word(k) in ctx.lex.determiners and ctx.word(k + 1) in ctx.lex.words(
+            "claim_nouns"
+        )
+        if ctx.word(k - 1) == "," and comment:
+            last = ctx.skip_spaces_back(k - 2)  # "…, a claim that could not be verified."
             break
     if "object" in flags and ctx.lex.words("claim_nouns"):
         j, last = object_content(ctx, j, last)
@@ -682,6 +706,8 @@ def np_before(ctx: Context, first: int, lo: int) -> list[Tokens]:
         j = _skip_parenthetical(ctx, j, lo)
         if j >= lo and _apposed_name(ctx, j + 2, comma):
             apposed = comma - 1  # "Labour's shadow chancellor, Rachel Moss, said"
+        if j + 1 < comma and ctx.doc[j + 1].text == "," and _relative_aside(ctx, j + 1, lo):
+            j, apposed = _skip_parenthetical(ctx, j + 1, lo), -1  # ", who …, Mira, told"
         while j >= lo and ctx.word(j) in ctx.lex.aux:
             j -= 1
         if j < lo:
@@ -762,7 +788,10 @@ def _skip_parenthetical(ctx: Context, comma: int, lo: int) -> int:
     for m in range(comma - 1, lo - 1, -1):
         if ctx.doc[m].text == ",":
             words = [ctx.word(k) for k in range(m + 1, comma)]
-            verbless = not any(w in ctx.lex.aux or w in ctx.lex.forms for w in words)
+            verbless = not any(
+                w in ctx.lex.aux or (w in ctx.lex.forms and ctx.doc[k].text.islower())
+                for k, w in zip(range(m + 1, comma), words, strict=True)
+            )  # "Omar Said" is a name
             opener = words[0] if words else ""
             participle = any(opener.endswith(e) for e in ctx.lex.words("aside_endings"))
             if (
@@ -830,8 +859,8 @@ def _inside(ctx: Context, k: int, lo: int) -> bool:
     before = ctx.word(k - 1)
     if before in ctx.lex.boundary or ctx.lex.forms.get(before):
         return False
-    if before in ctx.lex.connectors:
-        return True
+    if before in ctx.lex.connectors or ctx.word(k - 2) in ctx.lex.words("speaker_participles"):
+        return True  # "spokesman of the ministry", "economists polled by the agency"
     return ctx.word(k) in ctx.lex.connectors or ctx.doc[k].text[:1].isupper()
 
 

@@ -167,8 +167,12 @@ def _head(ctx: Context, toks: list[Any]) -> Any:
                 return t
         return toks[0]
     # Without a parse: the last word before a preposition ("officials of …"), else the last.
+    # "economists polled by …" (but "people familiar with …" keeps its mark of anonymity)
+    participles = ctx.lex.words("speaker_participles") - ctx.lex.always_anonymous
     for n, t in enumerate(toks[1:], start=1):
-        if fold(t.text) in ("of", "from", "de", "du", "des", "d'", "at", "in", "for", "with"):
+        if fold(t.text) in ("of", "from", "de", "du", "des", "d'", "at", "in", "for", "with", "by"):
+            if n >= 2 and fold(toks[n - 1].text) in participles:
+                return toks[n - 2]
             return toks[n - 1]
     return toks[-1]
 
