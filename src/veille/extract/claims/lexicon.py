@@ -68,6 +68,9 @@ class Lexicon:
     indefinite: frozenset[str] = frozenset()
     human: frozenset[str] = frozenset()
     not_sources: frozenset[str] = frozenset()
+    # Word lists of the surface patterns ([patterns] table), read through ``words(key)``: a
+    # list a language leaves out turns its pattern off.
+    patterns: dict[str, frozenset[str]] = field(default_factory=dict)
     skip_after_cue: frozenset[str] = frozenset()
     aux: frozenset[str] = frozenset()
     boundary: frozenset[str] = frozenset()
@@ -102,6 +105,9 @@ class Lexicon:
         if reflexive and f"se {lemma}" in self.verbs:
             return self.verbs[f"se {lemma}"]
         return self.verbs.get(lemma)
+
+    def words(self, key: str) -> frozenset[str]:
+        return self.patterns.get(key, frozenset())
 
     def noun_in(self, word: str, nouns: frozenset[str]) -> bool:
         """A noun (lemma or plural form) in a list: 'analystes', 'officials' -> singular."""
@@ -200,6 +206,7 @@ def load_lexicon(language: str) -> Lexicon:
         indefinite=_words(speakers, "indefinite"),
         human=_words(speakers, "human"),
         not_sources=_words(speakers, "not_sources"),
+        patterns={k: _words(data["patterns"], k) for k in data.get("patterns", {})},
         skip_after_cue=_words(tokens, "skip_after_cue"),
         aux=_words(tokens, "aux"),
         boundary=_words(tokens, "boundary"),

@@ -209,8 +209,12 @@ def _head(ctx: Context, toks: list[Any]) -> Any:
                 return t
         return toks[0]
     # Without a parse: the last word before a preposition ("officials of …"), else the last.
+    # "economists polled by …" (but "people familiar with …" keeps its mark of anonymity)
+    participles = ctx.lex.words("speaker_participles") - ctx.lex.always_anonymous
     for n, t in enumerate(toks[1:], start=1):
-        if fold(t.text) in ("of", "from", "de", "du", "des", "d'", "at", "in", "for"):
+        if fold(t.text) in ("of", "from", "de", "du", "des", "d'", "at", "in", "for", "with", "by"):
+            if n >= 2 and fold(toks[n - 1].text) in participles:
+                return toks[n - 2]
             return toks[n - 1]
     return toks[-1]
 
@@ -219,7 +223,16 @@ def _named_after(ctx: Context, toks: list[Any], head: Any) -> bool:
     """A proper name in the phrase other than an adjective-like first word ("U.S. officials")."""
     if ctx.parsed:
         return any(t.pos_ == "PROPN" and not _in_complement(ctx, t, head) for t in toks)
-    return any(t.i > head.i and t.text[:1].isupper() for t in toks)
+    # Without a parse, a name right after the head ("spokesman John Kirby"); one after a
+    # preposition names the organisation ("a spokesperson for the Ministry of Defence").
+    for t in toks:
+        if t.i > head.i and (
+            fold(t.text) in ctx.lex.connectors | ctx.lex.prepositions or t.is_punct
+        ):
+            return False
+        if t.i > head.i and t.text[:1].isupper():
+            return True
+    return False
 
 
 def _in_complement(ctx: Context, tok: Any, head: Any) -> bool:
@@ -305,8 +318,10 @@ def _nearest(
     for c in candidates:
         if c.span[1] > at or sentence - c.sentence > 4:
             continue
-        if (c.gender and c.gender != gender) or (c.number and c.number != number):
+        if (c.gender and gender != "-" and c.gender != gender) or (c.number and c.number != number):
             continue
+        if gender == "Neut" and c.gender != "Neut":
+            continue  # English "it" never stands for a person
         if any(s[0] <= c.span[0] and c.span[1] <= s[1] for s in covered):
             continue
         if best is None or (c.span[0], c.span[1]) > (best.span[0], best.span[1]):
@@ -318,7 +333,7 @@ def _describe(ctx: Context, span: Span) -> _Antecedent:
     toks = list(ctx.doc.char_span(*span, alignment_mode="expand") or ())
     sentence = ctx.sent_of[toks[0].i] if toks else 0
     if not toks or not ctx.parsed:
-        return _Antecedent(span, None, None, sentence)
+        return _Antecedent(span, *_surface_agreement(ctx, span, toks), sentence)
     head = _head(ctx, toks)
     det = toks[0] if toks[0].pos_ == "DET" else head
     if head.pos_ == "PROPN":  # "la Russie" is feminine, "Kim" unknown
@@ -330,9 +345,10 @@ def _describe(ctx: Context, span: Span) -> _Antecedent:
 
 
 def _opening_people(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]:
-    """Without a parse: the phrase opening a sentence when it names a person or a role ("The
-    mayor visited …", "Kremlin spokesman Dmitry Peskov said …"): determiners, capitalised
-    words and role nouns, up to the first other word."""
+    """Without a parse: the phrase opening a sentence when it names a person, a role or an
+    organisation ("The mayor visited …", "Secretary of State Karen Holt met …", "The Foreign
+    Office summoned …"): determiners, capitalised words and role nouns (with "of" between
+    capitalised words), up to the first other word."""
     lex = ctx.lex
     for lo, hi in ctx.sents:
         first = lo
@@ -343,12 +359,64 @@ def _opening_people(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]:
             tok, word = ctx.doc[last + 1], fold(ctx.doc[last + 1].text)
             role = lex.noun_in(word, lex.human)
             name = tok.text[:1].isupper() and last + 1 > first
-            if not (role or tok.text[:1].isupper() or word in lex.determiners):
+            inside = (
+                word in lex.connectors
+                and last >= first
+                and ctx.doc[last].text[:1].isupper()
+                and last + 2 < hi
+                and ctx.doc[last + 2].text[:1].isupper()
+            )
+            body = lex.noun_in(word, lex.words("organisations") | lex.group)  # "The company"
+            if not (role or inside or body or tok.text[:1].isupper() or word in lex.determiners):
                 break
             person, last = person or role or name, last + 1
-        span = ctx.char_span(first, last) if person else None
-        if span and not any(s[0] <= span[0] and span[1] <= s[1] for s in covered):
-            yield _Antecedent(span, None, None, ctx.sent_of[first])
+        span = ctx.char_span(first, last) if last >= first else None
+        agreement = _surface_agreement(ctx, span, list(ctx.doc[first : last + 1])) if span else None
+        reported = span is not None and any(s[0] <= span[0] and span[1] <= s[1] for s in covered)
+        if span and agreement and (person or agreement[0]) and not reported:
+            yield _Antecedent(span, *agreement, ctx.sent_of[first])
+        else:  # no subject to stand for: the people and organisations the sentence names
+            yield from _named_in(ctx, lo, hi, covered)
+
+
+def _named_in(ctx: Context, lo: int, hi: int, covered: list[Span]) -> Iterable[_Antecedent]:
+    """Entity mentions of people (he, she) and organisations or countries (it) in tokens
+    [lo, hi), outside reported words; only for languages with a neuter pronoun ("it")."""
+    if "it" not in ctx.lex.pronouns or lo >= hi:
+        return
+    start, end = ctx.doc[lo].idx, ctx.char_span(hi - 1, hi - 1)[1]
+    for m in getattr(ctx.doc._, "mentions", None) or ():
+        span = (m.start_char, m.end_char)
+        if not (start <= span[0] and span[1] <= end):
+            continue
+        if any(s[0] <= span[0] and span[1] <= s[1] for s in covered):
+            continue
+        gender, number = _surface_agreement(ctx, span, list(m))
+        if gender or number:
+            yield _Antecedent(span, gender, number, ctx.sent_of[m.start])
+
+
+def _surface_agreement(ctx: Context, span: Span, toks: list[Any]) -> tuple[str | None, str | None]:
+    """(gender, number) of a phrase without a parse: "Neut" for an organisation or a country
+    (an "it"), plural for a group noun ("officials"), singular for a person; else unknown."""
+    if not toks or "it" not in ctx.lex.pronouns:
+        return None, None
+    kinds = {
+        m._.veille_type
+        for m in getattr(ctx.doc._, "mentions", None) or ()
+        if m.start_char < span[1] and span[0] < m.end_char
+    }
+    head = fold(_head(ctx, toks).text)
+    plural = head[-1:] == "s" and head not in ctx.lex.human
+    if ctx.lex.noun_in(head, ctx.lex.human) or (ctx.lex.noun_in(head, ctx.lex.group) and plural):
+        return None, "Plur" if plural else "Sing"
+    if ctx.lex.noun_in(head, ctx.lex.words("organisations")):
+        return "Neut", None
+    if "PERSON" in kinds or any(fold(t.text) in ctx.lex.human for t in toks):
+        return None, "Sing"  # a person's name, or one with a title ("Rep. Jeff Weninger")
+    if kinds & {"ORG", "COUNTRY"}:
+        return "Neut", None
+    return None, None
 
 
 def _person_subjects(ctx: Context, covered: list[Span]) -> Iterable[_Antecedent]:

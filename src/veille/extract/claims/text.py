@@ -50,12 +50,20 @@ class Quote:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Top-level quotations: « … », “ … ” and "…", never across a paragraph break."""
+    """Top-level quotations: « … », “ … ” and "…", across a paragraph break only when the
+    next paragraph reopens the quotation left open (the press's multi-paragraph quote)."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
+    resume = -1
     for i, ch in enumerate(text):
+        if i < resume:
+            continue
         if ch == "\n":
+            reopening = _reopening(text, i, stack, straight)
+            if reopening is not None:
+                resume = reopening + 1  # the quotation goes on in the next paragraph
+                continue
             stack.clear()
             straight = None
         elif ch in OPENERS:
@@ -75,6 +83,23 @@ def find_quotes(text: str) -> list[Quote]:
                 _add_quote(quotes, text, straight, i)
                 straight = None
     return quotes
+
+
+def _reopening(
+    text: str, newline: int, stack: list[tuple[str, int]], straight: int | None
+) -> int | None:
+    """Offset of the mark that reopens, at the start of the next paragraph, the one quotation
+    left open at a line break; None when there is none."""
+    if straight is not None and not stack:
+        mark = '"'
+    elif straight is None and len(stack) == 1:
+        mark = stack[0][0]
+    else:
+        return None
+    j = newline
+    while j < len(text) and text[j] in SPACES:
+        j += 1
+    return j if j < len(text) and text[j] == mark else None
 
 
 def _add_quote(quotes: list[Quote], text: str, opening: int, closing: int) -> None:
@@ -130,7 +155,7 @@ class Context:
         text = str(doc.text)
         ctx = cls(doc, lex, find_quotes(text), text=text)
         ctx.parsed = lex.dependency and doc.has_annotation("DEP")
-        ctx.sents = _sentences(doc, {q.end - 1 for q in ctx.quotes})
+        ctx.sents = _sentences(doc, {q.end - 1 for q in ctx.quotes}, {q.start for q in ctx.quotes})
         ctx.sent_of = [0] * len(doc)
         for n, (a, b) in enumerate(ctx.sents):
             for i in range(a, b):
@@ -270,9 +295,12 @@ def _chars(ctx: Context, tokens: tuple[int, int]) -> Span:
     return ctx.char_span(*tokens)
 
 
-def _sentences(doc: Any, closing_marks: set[int]) -> list[tuple[int, int]]:
+def _sentences(
+    doc: Any, closing_marks: set[int], opening_marks: frozenset[int] | set[int] = frozenset()
+) -> list[tuple[int, int]]:
     """Sentence token ranges, with a closing quote mark that a model put at the start of the
-    next sentence given back to the sentence it closes."""
+    next sentence given back to the sentence it closes, and an opening mark left at the end of
+    a sentence handed on to the one it opens ('… said. "' + 'The …')."""
     if len(doc) == 0:
         return []
     if doc.has_annotation("SENT_START"):
@@ -286,7 +314,32 @@ def _sentences(doc: Any, closing_marks: set[int]) -> list[tuple[int, int]]:
             start += 1
         if start < end:
             fixed.append((start, end))
-    return fixed
+    for n in range(len(fixed) - 1):
+        start, end = fixed[n]
+        moved = end
+        while moved - 1 > start and (
+            doc[moved - 1].idx in opening_marks or doc[moved - 1].is_space
+        ):
+            moved -= 1
+        if moved < end and doc[moved].idx in opening_marks:
+            fixed[n], fixed[n + 1] = (start, moved), (moved, fixed[n + 1][1])
+    return _join_asked(doc, fixed, closing_marks)
+
+
+def _join_asked(
+    doc: Any, bounds: list[tuple[int, int]], closing_marks: set[int]
+) -> list[tuple[int, int]]:
+    """'"Why now?" | she asked.': a quote ending in "?" or "!" and a sentence going on in lower
+    case are one sentence."""
+    joined: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if joined and doc[start].text[:1].islower():
+            last = joined[-1][1] - 1
+            if doc[last].idx in closing_marks and last > 0 and doc[last - 1].text in ("?", "!"):
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 _ENDINGS = frozenset({".", "!", "?", "…", ";", ":", "»", "”", '"', ")"})
