@@ -26,6 +26,7 @@ come from ``veille/data/events/`` (``triggers.tsv`` and ``<language>.toml``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -34,6 +35,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from veille.extract.events.anaphora import Antecedents
 from veille.extract.events.arguments import agent_arguments, argument, named, other_arguments
 from veille.extract.events.blank import blank_agents, blank_arguments, blank_triggers, in_aside
 from veille.extract.events.lexicon import EventLexicon, load_lexicon
@@ -94,6 +96,12 @@ class _Context:
         self.published = _published(doc)
         self.time_tokens = {i for s in slots for i in range(s.first, s.last + 1)}
         self.cues = self._continuation_cues()
+        starts = [
+            doc[start].idx if start < len(doc) else len(doc.text) for start, _ in self.sentences
+        ]
+        self.antecedents = Antecedents(
+            doc, lex, lambda char: max(0, bisect.bisect_right(starts, char) - 1)
+        )
 
     def parsed(self) -> list[_Draft]:
         doc, lex = self.doc, self.lex
@@ -167,7 +175,7 @@ class _Context:
             modality = "planned"
         return _Draft(
             trigger,
-            tuple(agents),
+            tuple(self.antecedents.resolve(a) for a in agents),
             tuple(arguments),
             values,
             modality,
