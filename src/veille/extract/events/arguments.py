@@ -167,6 +167,8 @@ def _noun_agent(noun: Token, kind: str, lex: EventLexicon, depth: int) -> Token 
     verb = noun.head
     if noun.dep_ in ("obj", "obl:arg", "obl", "obl:mod") and lemma(verb) in lex.light_verbs:
         return _agent(verb, kind, lex, depth + 1)
+    if noun.dep_ == "obj" and lemma(noun) in lex.role_words("will_nouns"):
+        return _agent(verb, kind, lex, depth + 1)  # "X dément toute intention de livrer"
     if kind in lex.role_words("participant_object_types"):
         return None  # "leur sommet": participants, not an agent
     for child in noun.children:
