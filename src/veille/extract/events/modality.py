@@ -97,8 +97,9 @@ def _negative(token: Token, lex: EventLexicon) -> bool:
 
 def _partnered(clitic: Token, lex: EventLexicon) -> bool:
     """A "ne" negates only with a partner in its clause ("pas", "jamais", "aucun", "rien" …,
-    after it or as the subject before it); alone it is expletive ("craint que Moscou ne livre", "avant que l'armée ne se
-    retire") and with "que" restrictive ("n'a livré que dix obus"): neither negates."""
+    after it or as the subject before it); alone it is expletive ("craint que Moscou ne
+    livre", "avant que l'armée ne se retire") and with "que" restrictive ("n'a livré que
+    dix obus"): neither negates."""
     doc = clitic.doc
     partners = lex.cues("negation_partners")
     for token in doc[clitic.i + 1 : clitic.i + 1 + _PARTNER_WINDOW]:

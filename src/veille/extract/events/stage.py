@@ -22,8 +22,9 @@
 8. date an actual event told in the perfect or simple past, still without a time, from the document
    (``_document_times``): the one day-precise date of its sentence (a report of what
    happened that day: "Moscou a abattu trois drones, a annoncé lundi le ministère"), or, in
-   the lead sentence (the first with verb events, followed by at least two more) told in the perfect ("a livré", "est arrivé"),
-   the publication day when it is known to the day: a news lead tells what just happened.
+   the lead sentence (the first with verb events, followed by at least two more) told in
+   the perfect ("a livré", "est arrivé"), the publication day when it is known to the day:
+   a news lead tells what just happened.
 
 It works without ``doc._.times`` and ``doc._.claims`` (no times, no claims). Words and cues
 come from ``veille/data/events/`` (``triggers.tsv`` and ``<language>.toml``).
@@ -363,9 +364,8 @@ def _document_times(context: _Context, drafts: list[_Draft]) -> list[_Draft]:
         own = days.get(draft.sentence, set())
         if len(own) == 1 and _past(head):
             draft = replace(draft, times=(next(iter(own)),))
-        elif draft.sentence == lead and _perfect(head) and _DAY.fullmatch(published[:10]):
-            if len(published) == 10:
-                draft = replace(draft, times=(published,))
+        elif draft.sentence == lead and _perfect(head) and _DAY.fullmatch(published):
+            draft = replace(draft, times=(published,))
         out.append(draft)
     return out
 
