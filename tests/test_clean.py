@@ -240,6 +240,21 @@ def test_parenthesis_and_dash_in_prose_is_not_a_dateline() -> None:
         "(avec AFP)",
         "(Reportage Jane Doe; édité par John Roe)",
         "(Reporting by Jane Doe; Editing by John Roe)",
+        "(Reportage Anne Roux à Dakar; édité par Marc Blin",
+        "Édité par Marc Blin",
+        "Reportage de Anne Roux à Dakar",
+        "Additional reporting by Sam Poe in Nairobi",
+        "Avec AFP",
+        "avec Reuters",
+        "Avec AFP et Reuters",
+        "With AP",
+        "AFP",
+        "La rédaction avec AFP",
+        "Anne Roux avec AFP",
+        "Le Quotidien du Soir avec Reuters",
+        "AFP, publié le mardi 12 septembre 2023 à 10h00",
+        "Par Anne Roux et Marc Blin, à Dakar",
+        "Propos recueillis par Anne Roux",
     ],
 )
 def test_furniture_line_is_removed_mid_article(line: str) -> None:
@@ -262,6 +277,8 @@ def test_furniture_line_is_removed_mid_article(line: str) -> None:
         "En direct de Séoul, notre correspondant a assisté au défilé.",
         "Par ailleurs, les exercices conjoints ont repris.",
         "Source de tensions, le détroit reste fermé.",
+        "Le ministre s'est entretenu avec Reuters.",
+        "Reportage exclusif : le ministre a reconnu les faits devant nos caméras.",
     ],
 )
 def test_article_lines_are_kept(line: str) -> None:

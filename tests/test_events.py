@@ -234,3 +234,35 @@ def test_language_data_files_name_known_lemmas_and_conditions(language: str) -> 
     path = resources.files("veille.data").joinpath("events", f"{language}.toml")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert set(data["roles"]["split_agent_types"]) <= ONTOLOGY
+
+
+LEAD = (
+    "L'armée tchadienne a bombardé un camp rebelle près de la frontière. "
+    "Le camp abritait plusieurs centaines de combattants. Le bilan reste inconnu. "
+    "N'Djamena n'a fait aucun commentaire."
+)
+
+
+def test_a_news_lead_in_the_perfect_happened_on_the_publication_day() -> None:
+    doc = annotate(french(), LEAD, published="2024-03-15")
+    seized = [e for e in doc._.events if e.trigger == "a bombardé"]
+    assert seized and seized[0].time == "2024-03-15"
+
+
+def test_the_lead_takes_no_day_from_a_publication_month() -> None:
+    doc = annotate(french(), LEAD, published="2024-03")
+    assert all(e.time is None for e in doc._.events)
+
+
+def test_a_past_report_takes_the_one_day_of_its_sentence() -> None:
+    text = "Des drones ont frappé un dépôt de carburant, a annoncé lundi le gouverneur."
+    doc = annotate(french(), text, [time(text, "lundi", "2024-03-11")], published="2024-03-15")
+    struck = [e for e in doc._.events if e.type == "ATTACK"]
+    assert struck and struck[0].time == "2024-03-11"
+
+
+def test_a_pluperfect_is_before_the_day_of_its_sentence() -> None:
+    text = "Lundi, le gouverneur a affirmé que des drones avaient frappé un dépôt de carburant."
+    doc = annotate(french(), text, [time(text, "Lundi", "2024-03-11")], published="2024-03-15")
+    struck = [e for e in doc._.events if e.type == "ATTACK"]
+    assert struck and struck[0].time is None

@@ -66,7 +66,8 @@ def only(quantities: list[Quantity]) -> Quantity:
 def test_component_runs_in_the_french_model_without_times() -> None:
     doc = french()("L'usine a livré plus de 2 000 obus d'artillerie en une semaine.")
     assert doc._.times is None
-    q = only(doc._.quantities)
+    q, week = doc._.quantities
+    assert (week.text, week.value, week.counted) == ("une semaine", 1, "semaine")
     assert (q.text, q.value, q.bound, q.counted) == (
         "plus de 2 000 obus d'artillerie",
         2000,
@@ -155,7 +156,15 @@ def test_the_closest_time_wins() -> None:
 def test_durations_are_never_attached() -> None:
     text = "Pendant deux semaines, 40 navires ont patrouillé au large."
     doc = with_times(french(), text, ("Pendant deux semaines", "P2W", "DURATION"))
-    assert only(extract_quantities(doc, "fr")).time is None
+    weeks, ships = extract_quantities(doc, "fr")
+    assert (weeks.value, weeks.counted) == (2, "semaines")  # a length stated as a fact
+    assert ships.counted == "navires" and ships.time is None
+
+
+def test_a_time_offset_or_a_date_is_no_length() -> None:
+    text = "Trois jours après le sommet, il y a deux ans, 500 soldats sont partis pour un an."
+    found = [(q.value, q.counted) for q in french()(text)._.quantities]
+    assert found == [(500, "soldats"), (1, "an")]
 
 
 def test_no_time_when_the_sentence_has_none() -> None:
@@ -206,7 +215,7 @@ def test_a_new_language_is_a_data_file() -> None:
         "numbers": {"decimal": ",", "groups": ["."]},
         "bounds": {"more_than": ["mehr als"], "about": ["etwa"]},
         "money": {"Euro": "EUR"},
-        "words": {"durations": ["Wochen"]},
+        "words": {"durations": ["Wochen"], "time_offsets": ["später"]},
     }
     lex = build_lexicon("de", data)
     doc = spacy.blank("de")("Der Staat zahlte mehr als 12.000 Euro, etwa 3 Wochen später.")

@@ -67,6 +67,7 @@ def load_pipeline(language: str, settings: Settings) -> LoadedPipeline:
         nlp = spacy.load(name)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("veille_paragraphs", before="parser")
+            nlp.add_pipe("veille_sentence_repair", after="parser")
     nlp.add_pipe("veille_mentions", last=True)
     for component in EXTRACTORS:
         nlp.add_pipe(component, config={"language": language})

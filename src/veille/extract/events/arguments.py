@@ -123,6 +123,8 @@ def _controller(head: Token, kind: str, lex: EventLexicon, depth: int) -> Token 
         return None
     if head.dep_ == "acl" and governor.pos_ in _NOMINAL and "Part" in head.morph.get("VerbForm"):
         return None  # "des obus fabriqués …": the noun is no agent
+    if _controlled_object(head, governor, lex):
+        return _resolve(governor, lex)  # "convaincre le régime de vendre" (hung on "régime")
     if lemma(governor) in lex.role_words("object_control"):
         for child in governor.children:
             if child.dep_ in ("obj", "iobj") or (
@@ -139,6 +141,18 @@ def _controller(head: Token, kind: str, lex: EventLexicon, depth: int) -> Token 
     return _agent(governor, kind, lex, depth + 1)
 
 
+def _controlled_object(head: Token, governor: Token, lex: EventLexicon) -> bool:
+    """An infinitive the parser hung on the object of an object-control verb: that object
+    is its agent ("persuader le régime de vendre", "pousser Moscou à livrer")."""
+    return bool(
+        head.dep_ == "acl"
+        and "Inf" in head.morph.get("VerbForm")
+        and governor.pos_ in _NOMINAL
+        and governor.dep_ in ("obj", "iobj")
+        and lemma(governor.head) in lex.role_words("object_control")
+    )
+
+
 def _noun_agent(noun: Token, kind: str, lex: EventLexicon, depth: int) -> Token | None:
     for child in noun.children:
         if child.dep_ == "nmod" and case_of(child) in lex.role_words("agent"):
@@ -153,6 +167,8 @@ def _noun_agent(noun: Token, kind: str, lex: EventLexicon, depth: int) -> Token 
     verb = noun.head
     if noun.dep_ in ("obj", "obl:arg", "obl", "obl:mod") and lemma(verb) in lex.light_verbs:
         return _agent(verb, kind, lex, depth + 1)
+    if noun.dep_ == "obj" and lemma(noun) in lex.role_words("will_nouns"):
+        return _agent(verb, kind, lex, depth + 1)  # "X dément toute intention de livrer"
     if kind in lex.role_words("participant_object_types"):
         return None  # "leur sommet": participants, not an agent
     for child in noun.children:
@@ -260,8 +276,10 @@ def _fragment_subject(head: Token) -> Token | None:
         token = doc[i]
         if token.text in _STOPS or (token.pos_ in ("VERB", "AUX") and token.head.i != head.i):
             return None
-        if token.dep_ == "ROOT" and token.pos_ == "PROPN":
-            return token
+        if token.pos_ == "PROPN" and (
+            token.dep_ == "ROOT" or (token.dep_ == "dep" and token.head.i == head.i)
+        ):
+            return token  # a fragment's root, or one hung back on the verb as "dep"
     return None
 
 
@@ -272,7 +290,8 @@ def _fragment_conjunct(agent: Token, lex: EventLexicon) -> list[Token]:
     if i < 1 or doc[i].lower_ not in lex.grammar("and"):
         return []
     before = doc[i - 1]
-    if before.pos_ == "PROPN" and before.dep_ in ("ROOT", "flat:name") and before.head.i != agent.i:
+    fragment = ("ROOT", "flat:name", "dep")  # "dep": a fragment root hung back on the verb
+    if before.pos_ == "PROPN" and before.dep_ in fragment and before.head.i != agent.i:
         return [before.head if before.dep_ == "flat:name" else before]
     return []
 

@@ -12,7 +12,7 @@ The code that reads them knows no language: adding one is adding rows and a data
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -53,6 +53,7 @@ class EventLexicon:
     irregular: Mapping[str, str]
     not_names: frozenset[str]
     subject_pronouns: frozenset[str]
+    anaphora: Mapping[str, frozenset[str]] = field(default_factory=dict)  # agents to resolve
 
     def in_class(self, word: str, names: str) -> bool:
         """Is a lemma in one of the ``|``-separated word classes?"""
@@ -125,6 +126,9 @@ def load_lexicon(language: str) -> EventLexicon:
         irregular={str(k): str(v) for k, v in table(data, "blank", "irregular").items()},
         not_names=_words(data, "blank", "not_names"),
         subject_pronouns=_words(data, "blank", "subject_pronouns"),
+        anaphora={
+            k: frozenset(str(w).casefold() for w in v) for k, v in table(data, "anaphora").items()
+        },
     )
 
 

@@ -6,12 +6,18 @@ depends on ("pourrait livrer", "doit se rendre", "va augmenter"), the verb a nou
 object or subject of ("toute livraison … violerait"), the noun an event depends on
 ("intention de fournir"), and a denial verb over its complement ("a démenti avoir livré").
 
-- negated: a negation ("n'a pas", "ne … jamais", "aucun", "sans"), or under a denial;
+- negated: a negation ("n'a pas", "ne … jamais", "aucun", "sans"), or under a denial; a
+  "ne" without a partner is no negation (expletive "avant qu'il ne parte", restrictive
+  "ne … que");
 - hypothetical: conditional or subjunctive mood, a hedging governor ("pouvoir", "craindre",
   "chercher à"), "si", "toute livraison", "éventuelle";
 - planned: future tense, a planning governor ("prévoir", "devoir", "aller"), "prochaine",
   or a conditional reporting the future of a past speech verb ("a dit qu'il viendrait");
   the orchestrator also plans events whose time is after publication.
+
+A conditional of hearsay ("Pyongyang aurait livré des obus", the journalistic conditional)
+stays hypothetical: the contract has no "alleged" modality, and the claim that reports the
+event carries who alleges it.
 
 Without a parse, the same cue words are looked for in a few tokens around the trigger.
 """
@@ -28,6 +34,7 @@ __all__ = ["blank_modality", "parsed_modality"]
 
 _WINDOW_BEFORE = 6
 _WINDOW_AFTER = 3
+_PARTNER_WINDOW = 8  # words between "ne" and its partner ("n'a jusqu'ici livré aucun obus")
 _NOUNISH = ("NOUN", "PROPN")
 _NOUN_UP = {"obj", "nsubj:pass", "obl:arg", "obl", "obl:mod", "nmod"}  # not nsubj: "la venue
 # de X pourrait traduire …" hedges the reading, not the visit
@@ -80,9 +87,35 @@ def _markers(token: Token) -> list[Token]:
 
 
 def _negative(token: Token, lex: EventLexicon) -> bool:
+    clitic = token.lower_.replace("\u2019", "'") in lex.cues("negation_clitics")
+    if clitic:
+        return _partnered(token, lex)
     return "Neg" in token.morph.get("Polarity") or (
         token.lower_ in lex.cues("negation") and token.dep_ in ("advmod", "det", "cc", "mark")
     )
+
+
+def _partnered(clitic: Token, lex: EventLexicon) -> bool:
+    """A "ne" negates only with a partner in its clause ("pas", "jamais", "aucun", "rien" …,
+    after it or as the subject before it); alone it is expletive ("craint que Moscou ne
+    livre", "avant que l'armée ne se retire") and with "que" restrictive ("n'a livré que
+    dix obus"): neither negates."""
+    doc = clitic.doc
+    partners = lex.cues("negation_partners")
+    for token in doc[clitic.i + 1 : clitic.i + 1 + _PARTNER_WINDOW]:
+        if token.is_punct or token.is_sent_start:
+            break
+        if token.lower_ in partners:
+            return True
+    for i in range(clitic.i - 1, max(-1, clitic.i - 1 - _PARTNER_WINDOW), -1):
+        token = doc[i]  # a partner as subject: "aucun traité n'a été signé"
+        if token.is_punct:
+            break
+        if token.lower_ in partners:
+            return True
+        if token.is_sent_start:
+            break
+    return False
 
 
 def _hypothetical(
@@ -131,7 +164,10 @@ def blank_modality(doc: Any, first: int, last: int, lex: EventLexicon) -> Modali
     words = {t.lower_.replace("’", "'") for t in before + after}
     sentence = doc[first].sent if doc.has_annotation("SENT_START") else doc[:]
     earlier = {t.lower_ for t in doc[sentence.start : first]}
-    if words & lex.cues("negation") or earlier & lex.cues("deny"):
+    negations = words & lex.cues("negation")
+    if negations and negations <= lex.cues("negation_clitics"):
+        negations = negations if words & lex.cues("negation_partners") else set()
+    if negations or earlier & lex.cues("deny"):
         return "negated"
     if words & (lex.cues("hypothetical") | lex.cues("hypothetical_dets")):
         return "hypothetical"

@@ -18,7 +18,13 @@
    n'avait jamais exporté …"), its speaker as agent (not an ACCUSE event for each "allege"
    claim: most report suspicions rather than make an accusation);
 7. let an event without a time inherit the previous sentence's when its sentence continues
-   the same narrative ("lors de cette visite", "ensuite"), unless it is not actual.
+   the same narrative ("lors de cette visite", "ensuite"), unless it is not actual;
+8. date an actual event told in the perfect or simple past, still without a time, from the document
+   (``_document_times``): the one day-precise date of its sentence (a report of what
+   happened that day: "Moscou a abattu trois drones, a annoncé lundi le ministère"), or, in
+   the lead sentence (the first with verb events, followed by at least two more) told in
+   the perfect ("a livré", "est arrivé"), the publication day when it is known to the day:
+   a news lead tells what just happened.
 
 It works without ``doc._.times`` and ``doc._.claims`` (no times, no claims). Words and cues
 come from ``veille/data/events/`` (``triggers.tsv`` and ``<language>.toml``).
@@ -26,6 +32,7 @@ come from ``veille/data/events/`` (``triggers.tsv`` and ``<language>.toml``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -34,6 +41,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from veille.extract.events.anaphora import Antecedents
 from veille.extract.events.arguments import agent_arguments, argument, named, other_arguments
 from veille.extract.events.blank import blank_agents, blank_arguments, blank_triggers, in_aside
 from veille.extract.events.lexicon import EventLexicon, load_lexicon
@@ -76,6 +84,7 @@ def extract_events(doc: Any, language: str | None = None) -> list[Event]:
     drafts = context.parsed() if doc.has_annotation("DEP") else context.blank()
     drafts = _with_claim_events(context, drafts)
     drafts = _inherit_times(context, drafts)
+    drafts = _document_times(context, drafts)
     return _events(drafts, str(doc.text))
 
 
@@ -94,6 +103,12 @@ class _Context:
         self.published = _published(doc)
         self.time_tokens = {i for s in slots for i in range(s.first, s.last + 1)}
         self.cues = self._continuation_cues()
+        starts = [
+            doc[start].idx if start < len(doc) else len(doc.text) for start, _ in self.sentences
+        ]
+        self.antecedents = Antecedents(
+            doc, lex, lambda char: max(0, bisect.bisect_right(starts, char) - 1)
+        )
 
     def parsed(self) -> list[_Draft]:
         doc, lex = self.doc, self.lex
@@ -167,7 +182,7 @@ class _Context:
             modality = "planned"
         return _Draft(
             trigger,
-            tuple(agents),
+            tuple(self.antecedents.resolve(a) for a in agents),
             tuple(arguments),
             values,
             modality,
@@ -318,6 +333,57 @@ def _inherit_times(context: _Context, drafts: list[_Draft]) -> list[_Draft]:
             assigned[k] = draft.times[-1]
         out.append(draft)
     return out
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PAST_AUX = {"avoir", "être", "have", "be"}
+_ARTICLE = 3  # sentences from the lead on, at least, for a text to be read as a news article
+
+
+def _document_times(context: _Context, drafts: list[_Draft]) -> list[_Draft]:
+    """Step 8: times from the document for past events its clauses leave undated."""
+    doc = context.doc
+    if not doc.has_annotation("DEP"):
+        return drafts  # tense is read from the parse
+    days: dict[int, set[str]] = {}
+    for slot in context.slots:
+        if slot.expr.type == "DATE" and _DAY.fullmatch(slot.expr.value):
+            k = context.sentence_of.get(slot.root)
+            if k is not None:
+                days.setdefault(k, set()).add(slot.expr.value)
+    lead = min((d.sentence for d in drafts if not d.nominal), default=None)
+    if lead is not None and len(context.sentences) - lead < _ARTICLE:
+        lead = None  # a lone sentence or two is no article: no lead, no publication day
+    published = context.published or ""
+    out = []
+    for draft in drafts:
+        head = doc[draft.trigger.head]
+        if draft.times or draft.modality != "actual" or draft.nominal:
+            out.append(draft)
+            continue
+        own = days.get(draft.sentence, set())
+        if len(own) == 1 and _past(head):
+            draft = replace(draft, times=(next(iter(own)),))
+        elif draft.sentence == lead and _perfect(head) and _DAY.fullmatch(published):
+            draft = replace(draft, times=(published,))
+        out.append(draft)
+    return out
+
+
+def _perfect(head: Any) -> bool:
+    """Present of "avoir"/"être" + past participle: "a livré", "est arrivé"."""
+    auxes = [c for c in head.children if c.dep_ in ("aux:tense", "aux")]
+    return "Part" in head.morph.get("VerbForm") and any(
+        lemma(a) in _PAST_AUX and "Pres" in a.morph.get("Tense") for a in auxes
+    )
+
+
+def _past(head: Any) -> bool:
+    """A perfect or a simple past; not a pluperfect ("avait livré" is before the day its
+    sentence names)."""
+    if "Part" in head.morph.get("VerbForm"):
+        return _perfect(head)
+    return "Past" in head.morph.get("Tense") and "Fin" in head.morph.get("VerbForm")
 
 
 def _events(drafts: list[_Draft], text: str) -> list[Event]:

@@ -119,8 +119,16 @@ def _candidates(doc: Any, lex: EventLexicon, matcher: PhraseMatcher) -> list[int
     """Tokens that may be single-word triggers: a lexicon lemma or form, or a verb the
     lemmatiser left as it was (looked up through the suffix rules)."""
     found = set(matcher.starts((*lex.triggers, *lex.irregular)))
-    found.update(t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() == t.lower_)
+    found.update(t.i for t in doc if _unlemmatised_verb(t))
     return sorted(found)
+
+
+def _unlemmatised_verb(token: Token) -> bool:
+    """A verb the lemmatiser left as written, or a past participle tagged as an adjective
+    although an auxiliary of tense makes it a verb ("a gelé", tagged ADJ)."""
+    if token.pos_ == "VERB" and token.lemma_.lower() == token.lower_:
+        return True
+    return token.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in token.children)
 
 
 def _verbal(token: Token, key: str, lex: EventLexicon) -> bool:
@@ -130,6 +138,8 @@ def _verbal(token: Token, key: str, lex: EventLexicon) -> bool:
         return True
     if token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm"):
         return True
+    if _unlemmatised_verb(token):
+        return True
     return lex.irregular.get(token.lower_) == key and token.pos_ not in ("DET", "ADP", "PRON")
 
 
@@ -137,7 +147,7 @@ def _entry(token: Token, lex: EventLexicon) -> str | None:
     for key in (lemma(token), token.lower_, lex.irregular.get(token.lower_)):
         if key in lex.triggers:
             return str(key)
-    if token.pos_ == "VERB" and lemma(token) == token.lower_:  # the lemmatiser gave up
+    if _unlemmatised_verb(token):  # the lemmatiser gave up, or the tagger
         return next((c for c in lex.lemma_candidates(token.text) if c in lex.triggers), None)
     return None
 

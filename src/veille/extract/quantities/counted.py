@@ -156,17 +156,31 @@ def _modifies_right(token: Token) -> bool:
 
 
 def _phrase(head: Token, lex: Lexicon, stop: Stop) -> set[int]:
-    """Token indices of the counted phrase to the right of its head: adjectives, names, and
-    complements introduced by "de", "of"… with what they contain; no clauses, and no
+    """Token indices of the counted phrase to the right of its head: adjectives, names,
+    complements introduced by "de", "of"… with what they contain, and bare coordinated nouns
+    ("chars et blindés"); no clauses, and no
     complement that holds a time ("au cours des dernières semaines")."""
     keep = {head.i}
     for child in head.rights:
+        if _bare_conjunct(child):
+            keep.update(_complement(child, lex))  # "300 chars et blindés": both counted
+            continue
         if child.dep_ not in _HEAD_DEPS or not _belongs(child, lex, inner=False):
             continue
         inside = _complement(child, lex)
         if not any(stop(head.doc[i]) for i in inside):
             keep.update(inside)
     return keep
+
+
+def _bare_conjunct(token: Token) -> bool:
+    """A noun coordinated to the head without a number or determiner of its own: the same
+    number counts it ("300 chars et blindés"); "40 obusiers et 200 missiles" are two counts."""
+    return bool(
+        token.dep_ == "conj"
+        and token.pos_ in ("NOUN", "ADJ")
+        and not any(c.dep_ in ("nummod", "det", "case") for c in token.children)
+    )
 
 
 def _complement(token: Token, lex: Lexicon) -> set[int]:

@@ -1,5 +1,6 @@
 """Numbers that are not numeric facts: parts of dates and times, ordinals, names of models and
-resolutions, phone numbers, anaphoric "les deux", durations and years.
+resolutions, phone numbers, anaphoric "les deux", frequencies and years. A duration stated as a
+fact ("la visite a duré trois jours", "une journée") is a count of its unit, kept.
 
 ``is_fact_number`` judges a number from the characters around it, before it is shaped into an
 expression; ``is_fact`` judges a finished expression, once what it counts is known.
@@ -97,8 +98,8 @@ def _in_date(number: Number, text: str, lex: Lexicon) -> bool:
 def is_fact(draft: Draft, head: str | None, plural: bool, text: str, lex: Lexicon) -> bool:
     """A finished expression, with the head word of what it counts (None if nothing) and
     whether that head is plural."""
-    if head is not None and (norm(head) in lex.durations or norm(head) in lex.not_counted):
-        return False  # "deux jours" is a time, "deux fois" a frequency
+    if head is not None and norm(head) in lex.not_counted:
+        return False  # "deux fois" is a frequency ("deux jours" is a duration: a count of days)
     if draft.unit is not None:
         return True
     if head is None and (draft.first.spelled or draft.bound == "exact"):

@@ -31,6 +31,7 @@ class Lexicon:
     digits: re.Pattern[str]  # a number written with digits, separators and decimals
     decimal: str
     groups: str  # characters that group thousands (before exactly three digits)
+    foreign_groups: str  # the decimal sign, read as a group when it cannot be decimal
     one_words: frozenset[str]  # "un", "a": numbers only before a scale word
     one_canonical: str  # the one word text2num reads ("un", "one")
     joiners: frozenset[str]  # "et", "and" inside number words
@@ -69,6 +70,9 @@ class Lexicon:
     plural_endings: tuple[str, ...]
     not_counted: frozenset[str]
     durations: frozenset[str]
+    time_offsets: re.Pattern[str]  # after a duration: "trois jours après", "two weeks ago"
+    half: re.Pattern[str]  # after a duration: "une heure et demie", "an hour and a half"
+    offset_before: re.Pattern[str]  # before a duration: "il y a trois ans", "dans deux jours"
     time_heads: frozenset[str]  # "cours" in "au cours de": a time hangs through them
     phrase_units: frozenset[str]  # units whose complement is counted too ("% du PIB")
     left_modifiers: bool
@@ -107,6 +111,22 @@ def _start() -> str:
     return r"(?<!\w)"
 
 
+def _after_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases right after a position (case-insensitive, on word boundaries)."""
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    words = sorted((re.escape(norm(p)).replace(r"\ ", r"\s+") for p in phrases), key=len)
+    return re.compile(rf"\s*(?:{'|'.join(reversed(words))})\b", re.IGNORECASE)
+
+
+def _before_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases ending right before a position (search with ``endpos``)."""
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    words = sorted((re.escape(norm(p)).replace(r"\ ", r"\s+") for p in phrases), key=len)
+    return re.compile(rf"\b(?:{'|'.join(reversed(words))})\s*$", re.IGNORECASE)
+
+
 def _words(data: Mapping[str, Any], key: str) -> list[str]:
     return [str(w) for w in _table(data, "words").get(key, [])]
 
@@ -117,7 +137,7 @@ def _span(value: Any) -> tuple[float, float]:
 
 
 def _digits_pattern(decimal: str, groups: str) -> re.Pattern[str]:
-    seps = "".join(re.escape(g) for g in groups)
+    seps = "".join(re.escape(g) for g in dict.fromkeys(groups))
     grouped = rf"\d{{1,3}}(?:[{seps}]\d{{3}}(?!\d))+" if seps else r"(?!x)x"
     decimals = rf"(?:[{re.escape(decimal)}.,]\d+(?![\d]))?"
     return re.compile(rf"(?<![\w.,])(?:{grouped}|\d+){decimals}")
@@ -252,6 +272,7 @@ def build_lexicon(language: str, data: Mapping[str, Any]) -> Lexicon:
     numbers = _table(data, "numbers")
     decimal = str(numbers.get("decimal", "."))
     groups = "".join(str(g) for g in numbers.get("groups", [","]))
+    foreign = "".join(str(g) for g in numbers.get("foreign_groups", []))
     scales = {norm(k): float(v) for k, v in _table(data, "scales").items()}
     abbreviations = {str(k): float(v) for k, v in _table(data, "scale_abbreviations").items()}
     vague, determiners, vague_nouns, vague_bare = _vague(data)
@@ -269,9 +290,10 @@ def build_lexicon(language: str, data: Mapping[str, Any]) -> Lexicon:
     return Lexicon(
         language=language,
         spelled="numbers" in data,
-        digits=_digits_pattern(decimal, groups),
+        digits=_digits_pattern(decimal, groups + foreign),
         decimal=decimal,
         groups=groups,
+        foreign_groups=foreign,
         one_words=frozenset(norm(w) for w in numbers.get("one", [])),
         one_canonical=norm(str((numbers.get("one") or ["one"])[0])),
         joiners=frozenset(norm(w) for w in numbers.get("joiners", [])),
@@ -318,6 +340,9 @@ def build_lexicon(language: str, data: Mapping[str, Any]) -> Lexicon:
         plural_endings=tuple(str(e) for e in _table(data, "counted").get("plural_endings", [])),
         not_counted=frozenset(norm(w) for w in _words(data, "not_counted")),
         durations=frozenset(norm(w) for w in _words(data, "durations")),
+        time_offsets=_after_pattern(_words(data, "time_offsets")),
+        half=_after_pattern(_words(data, "half")),
+        offset_before=_before_pattern(_words(data, "offsets_before")),
         time_heads=frozenset(norm(w) for w in _words(data, "time_heads")),
         phrase_units=frozenset(str(u) for u in _table(data, "counted").get("phrase_units", [])),
         left_modifiers=bool(_table(data, "counted").get("left_modifiers", False)),

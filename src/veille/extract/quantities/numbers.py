@@ -65,7 +65,13 @@ def scan_numbers(text: str, lex: Lexicon) -> list[Number]:
 
 
 def parse_digits(written: str, lex: Lexicon) -> float:
-    """Value of digits as written: "12 000", "12.000", "12,000" (en), "10,8" (fr)."""
+    """Value of digits as written: "12 000", "12.000", "12,000" (en), "10,8" (fr); in French
+    also "12,000" and "1,250,000" from English-style copy: the decimal comma is read as a
+    thousands group when it cannot be a decimal (several groups, or three digits ending in a
+    zero: a French decimal has no trailing zero)."""
+    foreign = _foreign_grouping(written, lex)
+    if foreign is not None:
+        return foreign
     seps = "".join(re.escape(g) for g in lex.groups)
     grouped = rf"\d{{1,3}}(?:[{seps}]\d{{3}})+" if seps else r"(?!x)x"
     match = re.fullmatch(rf"({grouped}|\d+)(?:[.,](\d+))?", written)
@@ -73,6 +79,18 @@ def parse_digits(written: str, lex: Lexicon) -> float:
         return float(re.sub(r"\D", "", written) or 0)
     whole = re.sub(r"\D", "", match.group(1))
     return float(f"{whole}.{match.group(2)}") if match.group(2) else float(whole)
+
+
+def _foreign_grouping(written: str, lex: Lexicon) -> float | None:
+    for sep in lex.foreign_groups:
+        parts = written.split(sep)
+        if len(parts) < 2 or not all(p.isdigit() for p in parts):
+            continue
+        if len(parts[0]) > 3 or any(len(p) != 3 for p in parts[1:]):
+            continue
+        if len(parts) > 2 or parts[-1].endswith("0"):
+            return float("".join(parts))
+    return None
 
 
 def _digits(text: str, lex: Lexicon) -> Iterator[Number]:

@@ -56,13 +56,22 @@ def shape(numbers: list[Number], text: str, lex: Lexicon) -> list[Draft]:
         ranged = _range(first, second, text, lex) if second else None
         i += 2 if ranged else 1
         if ranged is None:
-            if first.number.weak and not first.scaled:
-                continue  # "un", "a" without "million" after it
+            if first.number.weak and not first.scaled and not _duration_after(first, text, lex):
+                continue  # "un", "a" without "million" (or "jour", "an") after it
             draft = _single(first)
         else:
             draft = ranged
         drafts.append(_bounded(_measured(draft, text, lex), text, lex))
     return drafts
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*)")
+
+
+def _duration_after(scaled: _Scaled, text: str, lex: Lexicon) -> bool:
+    """ "une journée", "un an", "a week": "one" counts before a unit of time."""
+    match = _NEXT_WORD.match(text, scaled.end)
+    return bool(match and norm(match.group(1)) in lex.durations)
 
 
 def _scale(number: Number, text: str, lex: Lexicon) -> _Scaled:

@@ -5,13 +5,14 @@
 1. scan numbers written with digits ("12 000", "12.000", "12,000", "10,8"), in words
    (text2num: "vingt-cinq", "deux cents"), as vague plurals ("des milliers") or approximate
    nouns ("une cinquantaine");
-2. drop numbers that state no fact: inside a time expression of ``doc._.times`` ("le 13
-   septembre 2023", "trois jours"), ordinals, model names ("Su-35"), labels ("résolution
+2. drop numbers that state no fact: inside a date or set of ``doc._.times`` ("le 13
+   septembre 2023", "il y a trois ans"), ordinals, model names ("Su-35"), labels ("résolution
    1718"), dates, phone numbers, anaphoric "les deux";
 3. shape expressions: scale words ("3,5 millions"), ranges ("entre 3 et 5"), units and money
    ("6 %", "10,8 billions de roubles", "$2 million"), bounds ("plus de", "environ");
 4. find what each counts (the dependency parse if the pipeline has one, token heuristics
-   otherwise) and drop durations ("deux jours"), frequencies ("deux fois") and years;
+   otherwise) and drop frequencies ("deux fois") and years; durations stay ("trois
+   jours", "une journée": value 3 or 1, counted "jours", "journée");
 5. attach the time expression of the same clause (of the same sentence without a parse).
 
 The words of each step come from ``veille/data/quantities/<language>.toml``.
@@ -33,7 +34,7 @@ from veille.extract.quantities.counted import (
     is_plural,
 )
 from veille.extract.quantities.filters import Blocked, blocked_spans, is_fact, is_fact_number
-from veille.extract.quantities.lexicon import Lexicon, load_lexicon
+from veille.extract.quantities.lexicon import Lexicon, load_lexicon, norm
 from veille.extract.quantities.numbers import scan_numbers
 from veille.extract.quantities.shape import Draft, bound_after, shape
 from veille.records import Quantity, TimeExpression
@@ -53,7 +54,10 @@ def extract_quantities(
     tokens = Tokens(doc)
     text = tokens.text
     times = doc_times(doc)
-    blocked = blocked_spans(text, lex, [(t.start, t.end) for t in times])
+    # a duration ("trois jours", "pendant une semaine") is also a count; dates and sets
+    # ("il y a trois ans", "deux fois par an") hold no numeric fact
+    spans = [(t.start, t.end) for t in times if t.type != "DURATION"]
+    blocked = blocked_spans(text, lex, spans)
     numbers = [n for n in scan_numbers(text, lex) if is_fact_number(n, text, lex, blocked)]
     drafts = shape(numbers, text, lex)
     found: list[Quantity] = []
@@ -96,7 +100,14 @@ def _finish(
     if not is_fact(draft, _head_text(counted), plural, text, lex):
         return None
     end = max(draft.end, counted.end if counted else draft.end, draft.unit_end or draft.end)
-    bound, value_max = draft.bound, draft.value_max
+    bound, value_max, value = draft.bound, draft.value_max, draft.value
+    if counted is not None and norm(str(counted.head.text)) in lex.durations:
+        offset_before = lex.offset_before.search(text, max(0, draft.start - 24), draft.start)
+        if lex.time_offsets.match(text, end) or offset_before:
+            return None  # "trois jours après", "il y a deux ans": a time offset, not a length
+        half = lex.half.match(text, end)
+        if half and draft.bound != "range":
+            value, end = value + 0.5, half.end()  # "une heure et demie"
     after = bound_after(draft, end, text, lex)
     if after is not None and after[1] <= limit:
         bound, end = after
@@ -105,7 +116,7 @@ def _finish(
         start=draft.start,
         end=end,
         text=text[draft.start : end],
-        value=draft.value,
+        value=value,
         bound=bound,
         value_max=value_max,
         unit=draft.unit,
