@@ -490,6 +490,14 @@ def _duration(f: Fields, ctx: Context) -> Normal | None:
     return Normal(duration_value(number, unit), "DURATION", f.mod())
 
 
+def _clock_duration(f: Fields, ctx: Context) -> Normal | None:
+    """A length written like a clock reading: "en 2 h 15" (a race time), "1 h 12 min 30 s"."""
+    parts = [(f.surfaces.get("hour"), "H"), (f.surfaces.get("minute"), "M")]
+    parts.append((f.surfaces.get("second"), "S"))
+    value = "".join(f"{int(n)}{letter}" for n, letter in parts if n and int(n))
+    return Normal(f"PT{value}", "DURATION", f.mod()) if value else None
+
+
 def _set(f: Fields, ctx: Context) -> Normal | None:
     part = f.str_word("part")
     weekday = f.int_word("weekday")
@@ -567,6 +575,7 @@ HANDLERS: dict[str, Callable[[Fields, Context], Normal | None]] = {
     "ref_relative": _ref_relative,
     "offset": _offset,
     "duration": _duration,
+    "clock_duration": _clock_duration,
     "set": _set,
     "ref": _ref,
     "anaphor": _anaphor,
