@@ -302,6 +302,8 @@ class _Tenses:
             # tense of its auxiliary.
             if any(a.dep_ != "aux:pass" for a in auxes):
                 return -1
+            if verb.lemma_.lower() in self.grammar.perfect_with_be:
+                return -1  # the parse reads "sont intervenus" as a passive present
             return self._tense(auxes[0]) if auxes else -1
         return self._tense(verb)
 
