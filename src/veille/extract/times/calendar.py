@@ -166,7 +166,14 @@ def resolve_weekday(
         return base + dt.timedelta(days=(weekday - today) % 7 or 7)
     if direction is not None and direction > 0:
         return base + dt.timedelta(days=(weekday - today) % 7)
-    return base - dt.timedelta(days=(today - weekday) % 7)
+    back = base - dt.timedelta(days=(today - weekday) % 7)
+    if direction is None:
+        # No tense at all (a verbless headline: "Le groupe en concert à Metz mardi"): the
+        # nearest such day. The present is not read so: the parse often takes the "être"
+        # of a passé composé ("sont intervenus") for a passive present.
+        ahead = base + dt.timedelta(days=(weekday - today) % 7)
+        return ahead if (ahead - base) < (base - back) else back
+    return back
 
 
 def easter(year: int) -> dt.date:

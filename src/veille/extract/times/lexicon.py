@@ -129,6 +129,7 @@ class Grammar:
     future_forms: re.Pattern[str] | None  # verb forms read when the parse says nothing
     past_forms: re.Pattern[str] | None
     future_lemmas: frozenset[str]  # "aller", "devoir": a verb + infinitive about the future
+    perfect_with_be: frozenset[str]  # "arriver": "est arrivé" is a past, not a passive present
     future_stems: tuple[str, ...]  # irregular future/conditional stems: "ser", "aur"
     conditional_endings: tuple[str, ...]
     two_digit_pivot: int  # "93" is 1993 when above the pivot, 2015 for "15"
@@ -211,6 +212,7 @@ def compile_grammar(data: Mapping[str, Any]) -> Grammar:
         future_forms=_cues(tense.get("future_forms")),
         past_forms=_cues(tense.get("past_forms")),
         future_lemmas=frozenset(tense.get("future_lemmas", [])),
+        perfect_with_be=frozenset(tense.get("perfect_with_be", [])),
         future_stems=tuple(tense.get("future_stems", [])),
         conditional_endings=tuple(tense.get("conditional_endings", [])),
         two_digit_pivot=int(data.get("two_digit_pivot", 30)),

@@ -45,6 +45,7 @@ class Context:
     dct: Anchor
     ref: dt.date | None = None
     direction: int | None = None
+    last: Anchor | None = None  # the last calendar date of the text, at any precision
 
 
 class Fields:
@@ -174,7 +175,7 @@ def parse_number(grammar: Grammar, surface: str) -> float | None:
 def _date(f: Fields, ctx: Context) -> Normal | None:
     mod = f.mod()
     dct = ctx.dct
-    if f.has("decade"):
+    if f.has("decade") or f.has("decade_word"):
         return _decade(f, ctx, mod)
     if f.has("roman") or f.has("century"):
         return _century(f, mod)
@@ -188,6 +189,8 @@ def _date(f: Fields, ctx: Context) -> Normal | None:
     shift = f.shift()
     generic = f.has("generic")
     if day is not None and month is None:
+        if weekday is not None and year is None:
+            return _weekday_day(weekday, day, mod, ctx)
         return None  # "le 15" alone: which month is not ours to guess
     if month is not None and not 1 <= month <= 12:
         return None
@@ -212,6 +215,32 @@ def _date(f: Fields, ctx: Context) -> Normal | None:
     if f.has("quarter"):
         return _quarter_relative(f, mod, ctx)
     return None
+
+
+def _weekday_day(weekday: int, day: int, mod: str | None, ctx: Context) -> Normal | None:
+    """ "samedi 12": the month around the publication date whose 12th is a Saturday, the
+    nearest one (the coming one when the clause speaks of the future, the past one when of the
+    past)."""
+    base = ctx.dct.date
+    if base is None:
+        return None
+    options = []
+    for months in range(-3, 4):
+        year, month = add_months(base.year, base.month, months)
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.isoweekday() == weekday:
+            options.append(candidate)
+    if ctx.direction is not None and ctx.direction > 0:
+        options = [d for d in options if d >= base] or options
+    elif ctx.direction is not None and ctx.direction < 0:
+        options = [d for d in options if d <= base] or options
+    if not options:
+        return None
+    chosen = min(options, key=lambda d: abs((d - base).days))
+    return Normal(iso(chosen), "DATE", mod, anchored=True)
 
 
 def _clock(f: Fields) -> str | None:
@@ -356,6 +385,8 @@ def _weekday(
 
 def _decade(f: Fields, ctx: Context, mod: str | None) -> Normal | None:
     digits = f.surfaces.get("decade", "")
+    if "decade_word" in f.surfaces:  # "les années quatre-vingt"
+        digits = str(f.str_word("decade_word") or "") + "0"
     if len(digits) == 4:
         return Normal(f"{digits[:3]}X", "DATE", mod)
     if len(digits) != 2:
@@ -398,6 +429,20 @@ def _relative(f: Fields, ctx: Context) -> Normal | None:
         return None
     shift = f.shift() or 0
     return calendar_unit(unit, shift, ctx.dct, f.mod(), ctx.direction)
+
+
+def _ref_relative(f: Fields, ctx: Context) -> Normal | None:
+    """Calendar units told from the last date of the text: "l'année suivante", "le mois
+    précédent", "cette année-là" (from the publication date when the text gave none)."""
+    unit = parse_unit(f.word("unit"))
+    shift = f.int_word("ref_shift")
+    if unit is None or shift is None:
+        return None
+    base = ctx.last if ctx.last is not None else ctx.dct
+    normal = calendar_unit(unit, shift, base, f.mod())
+    if normal is None or ctx.last is None:
+        return normal
+    return Normal(normal.value, normal.type, normal.mod, anchored=False, note=normal.note)
 
 
 def _offset(f: Fields, ctx: Context) -> Normal | None:
@@ -443,6 +488,14 @@ def _duration(f: Fields, ctx: Context) -> Normal | None:
     if number is None:
         number = 1.0
     return Normal(duration_value(number, unit), "DURATION", f.mod())
+
+
+def _clock_duration(f: Fields, ctx: Context) -> Normal | None:
+    """A length written like a clock reading: "en 2 h 15" (a race time), "1 h 12 min 30 s"."""
+    parts = [(f.surfaces.get("hour"), "H"), (f.surfaces.get("minute"), "M")]
+    parts.append((f.surfaces.get("second"), "S"))
+    value = "".join(f"{int(n)}{letter}" for n, letter in parts if n and int(n))
+    return Normal(f"PT{value}", "DURATION", f.mod()) if value else None
 
 
 def _set(f: Fields, ctx: Context) -> Normal | None:
@@ -519,8 +572,10 @@ HANDLERS: dict[str, Callable[[Fields, Context], Normal | None]] = {
     "date": _date,
     "deictic": _deictic,
     "relative": _relative,
+    "ref_relative": _ref_relative,
     "offset": _offset,
     "duration": _duration,
+    "clock_duration": _clock_duration,
     "set": _set,
     "ref": _ref,
     "anaphor": _anaphor,

@@ -39,6 +39,7 @@ if not Doc.has_extension("times"):
     Doc.set_extension("times", default=None)
 
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\dW])")
 _SENTENCE_ENDS = ".!?;\n"
 _PREFIX_REACH = 40  # characters before a match searched for modifiers
 _RULE_REACH = 40  # characters from the start of a rule's match to its first hot word
@@ -79,6 +80,7 @@ def extract_times(
             continue
         found.append((match, normal))
         ctx.ref = _day_of(normal.value) or ctx.ref
+        ctx.last = _anchor_of(normal) or ctx.last
     return [_record(text, m, n) for m, n in _clock_before_day(folded, found)]
 
 
@@ -109,6 +111,19 @@ def _record(text: str, match: _Match, normal: Normal) -> TimeExpression:
         anchored=normal.anchored,
         note=normal.note,
     )
+
+
+def _anchor_of(normal: Normal) -> Anchor | None:
+    """A date of the text as the anchor of "l'année suivante": year, month or day."""
+    if normal.type not in ("DATE", "TIME"):
+        return None
+    m = _DATE_VALUE.match(normal.value)
+    if not m:
+        return None
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if day is not None and _day_of(normal.value) is None:
+        day = None
+    return Anchor(year, month, day)
 
 
 def _day_of(value: str) -> dt.date | None:
@@ -287,6 +302,8 @@ class _Tenses:
             # tense of its auxiliary.
             if any(a.dep_ != "aux:pass" for a in auxes):
                 return -1
+            if verb.lemma_.lower() in self.grammar.perfect_with_be:
+                return -1  # the parse reads "sont intervenus" as a passive present
             return self._tense(auxes[0]) if auxes else -1
         return self._tense(verb)
 
