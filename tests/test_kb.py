@@ -211,6 +211,29 @@ def test_world_news_entries_are_found_and_typed(
     assert {name: found.get(name) for name in expected} == expected
 
 
+def test_sentence_initial_common_words_are_not_outlets_or_parties() -> None:
+    # "Le monde", "Libération de", "Reconquête de", "Les républicains" (US) open sentences in
+    # French; a name matched on its first capital only would read them as outlets or parties.
+    from veille.annotate import annotate
+    from veille.ids import make_id
+    from veille.records import Document, OffsetMap, PubDate
+    from veille.settings import Settings
+
+    text = (
+        "Le monde observe la ligne de front. Libération des otages : un accord est proche. "
+        "Reconquête de Kherson : l'armée avance. Les Républicains ont bloqué l'aide au Congrès."
+    )
+    doc = Document(make_id("doc", text), text, "t", text, text, OffsetMap(), "fr", PubDate())
+    (annotated,) = annotate([doc], Settings())
+    linked = {m.kb_entry for m in annotated.mentions}
+    assert not linked & {
+        "org/le-monde",
+        "org/liberation",
+        "org/party/fr-reconquete",
+        "org/party/fr-lr",
+    }
+
+
 def test_world_office_holders_follow_the_date() -> None:
     kb = load_kb()
 
