@@ -126,3 +126,123 @@ def test_phrase_index_finds_spelling_variants_with_exact_offsets() -> None:
         ("US", "usa"),
     ]
     assert index.find("la Russian Federation") == []  # whole words only
+
+
+# Sentences written for this test: entries of the broad news KB are found and typed in
+# French (where spaCy's model guesses parties and groups as places or people) and in
+# English (where there is no NER model at all, so the KB is all there is).
+_WORLD_FR = (
+    "Le RN et LFI ont voté la motion, le groupe Liot s'est abstenu. Selon l'AFP, les Fama "
+    "ont repris Kidal. Les talibans ont fermé les écoles, a dénoncé Amnesty International ; "
+    "Amnesty réclame une enquête. Des cargos ont été visés en mer Rouge par les Houthis, et "
+    "Nairobi a condamné l'attaque. Le CICR est entré dans la bande de Gaza."
+)
+_WORLD_EN = (
+    "Mark Rutte met Volodymyr Zelenskyy in Brussels, Reuters reported. The IAEA and the WHO "
+    "warned about the Zaporizhzhia nuclear power plant. Keir Starmer and the Labour Party lost "
+    "seats to Reform UK. The Taliban dismissed a Human Rights Watch report, and the IDF said "
+    "Hezbollah had fired from Lebanon. Tankers avoided the Strait of Hormuz."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            _WORLD_FR,
+            {
+                "RN": ("ORG", "org/party/fr-rn"),
+                "LFI": ("ORG", "org/party/fr-lfi"),
+                "groupe Liot": ("ORG", "org/party/fr-liot"),
+                "AFP": ("ORG", "org/afp"),
+                "Fama": ("ORG", "org/fama"),
+                "Kidal": ("LOCATION", "city/kidal"),
+                "talibans": ("ORG", "org/taliban"),
+                "Amnesty International": ("ORG", "org/amnesty"),
+                "Amnesty": ("ORG", "org/amnesty"),  # short form: the same entity
+                "mer Rouge": ("LOCATION", "water/red-sea"),
+                "Houthis": ("ORG", "org/houthis"),
+                "Nairobi": ("COUNTRY", "country/KEN"),  # a capital as its government
+                "CICR": ("ORG", "org/icrc"),
+                "bande de Gaza": ("LOCATION", "region/gaza-strip"),
+            },
+        ),
+        (
+            "en",
+            _WORLD_EN,
+            {
+                "Mark Rutte": ("PERSON", "person/mark-rutte"),
+                "Volodymyr Zelenskyy": ("PERSON", "person/volodymyr-zelensky"),
+                "Brussels": ("LOCATION", "city/brussels"),
+                "Reuters": ("ORG", "org/reuters"),
+                "IAEA": ("ORG", "org/iaea"),
+                "WHO": ("ORG", "org/who"),
+                "Zaporizhzhia nuclear power plant": (
+                    "LOCATION",
+                    "place/zaporizhzhia-nuclear-plant",
+                ),
+                "Keir Starmer": ("PERSON", "person/keir-starmer"),
+                "Labour Party": ("ORG", "org/party/uk-labour-party"),
+                "Reform UK": ("ORG", "org/party/uk-reform"),
+                "Taliban": ("ORG", "org/taliban"),
+                "Human Rights Watch": ("ORG", "org/hrw"),
+                "IDF": ("ORG", "org/idf"),
+                "Hezbollah": ("ORG", "org/hezbollah"),
+                "Strait of Hormuz": ("LOCATION", "water/strait-of-hormuz"),
+            },
+        ),
+    ],
+)
+def test_world_news_entries_are_found_and_typed(
+    language: str, text: str, expected: dict[str, tuple[str, str]]
+) -> None:
+    from veille.annotate import annotate
+    from veille.ids import make_id
+    from veille.records import Document, OffsetMap, PubDate
+    from veille.settings import Settings
+
+    settings = Settings(nlp_en="no_such_model_xx") if language == "en" else Settings()
+    doc = Document(
+        make_id("doc", text), text, "t", text, text, OffsetMap(), language, PubDate(None, "unknown")
+    )
+    (annotated,) = annotate([doc], settings)
+    found = {m.text: (m.type, m.kb_entry) for m in annotated.mentions}
+    assert {name: found.get(name) for name in expected} == expected
+
+
+def test_sentence_initial_common_words_are_not_outlets_or_parties() -> None:
+    # "Le monde", "Libération de", "Reconquête de", "Les républicains" (US) open sentences in
+    # French; a name matched on its first capital only would read them as outlets or parties.
+    from veille.annotate import annotate
+    from veille.ids import make_id
+    from veille.records import Document, OffsetMap, PubDate
+    from veille.settings import Settings
+
+    text = (
+        "Le monde observe la ligne de front. Libération des otages : un accord est proche. "
+        "Reconquête de Kherson : l'armée avance. Les Républicains ont bloqué l'aide au Congrès."
+    )
+    doc = Document(make_id("doc", text), text, "t", text, text, OffsetMap(), "fr", PubDate())
+    (annotated,) = annotate([doc], Settings())
+    linked = {m.kb_entry for m in annotated.mentions}
+    assert not linked & {
+        "org/le-monde",
+        "org/liberation",
+        "org/party/fr-reconquete",
+        "org/party/fr-lr",
+    }
+
+
+def test_world_office_holders_follow_the_date() -> None:
+    kb = load_kb()
+
+    def ids(role: str, where: str, when: str) -> list[str]:
+        return [e.id for e in kb.holders(role, where, when)]
+
+    assert ids("head_of_government", "country/FRA", "2024-10") == ["person/michel-barnier"]
+    assert ids("head_of_government", "country/GBR", "2023-05") == ["person/rishi-sunak"]
+    assert ids("foreign_minister", "country/DEU", "2023-05") == ["person/annalena-baerbock"]
+    assert ids("secretary_general", "org/nato", "2025-03") == ["person/mark-rutte"]
+    assert kb.entries["city/bamako"].metonym_of == "country/MLI"
+    assert kb.entries["country/MLI"].capital == "city/bamako"
