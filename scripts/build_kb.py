@@ -30,9 +30,7 @@ def uninvert(name: str) -> tuple[str, str | None]:
     head, tail = name.split(", ", 1)
     if tail.endswith("'"):
         full = f"{tail}{head}"
-    elif tail.split()[-1] in _PREPOSITIONS or tail.endswith(" of the"):
-        full = f"{tail} {head}"
-    elif len(tail.split()) == 1:  # "Åland, Îles"
+    elif tail.split()[-1] in _PREPOSITIONS or tail.endswith(" of the") or len(tail.split()) == 1:
         full = f"{tail} {head}"
     else:  # "Taïwan, province de Chine": not a name to rebuild
         return name, None
