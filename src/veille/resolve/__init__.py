@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from veille.kb import load_kb
-from veille.records import Resolution
+from veille.ids import make_id
+from veille.kb import KnowledgeBase, load_kb
+from veille.records import Resolution, StoredMention
 from veille.resolve.dedup import NUM_PERM, canonical_copies, copy_links
 from veille.resolve.entities import merge_entities
+from veille.resolve.propositions import Actor, build_propositions
 from veille.resolve.stories import cluster_stories
 from veille.resolve.views import assigned, views
 from veille.settings import Settings
@@ -14,7 +16,8 @@ from veille.store.base import Store
 
 def resolve(store: Store, settings: Settings) -> Resolution:
     """1. copies: duplicates (exact and near) and derived articles, from stored MinHash
-    signatures; 2. entities merged across documents; 3. stories; then stored in one go."""
+    signatures; 2. entities merged across documents; 3. stories; 4. propositions with their
+    ``same_event``, ``corroborates`` and ``contradicts`` links; then stored in one go."""
     documents = [stored.document for stored in store.documents()]
     new_signatures: list[tuple[str, int, bytes]] = []
     links = copy_links(  # 1
@@ -32,7 +35,7 @@ def resolve(store: Store, settings: Settings) -> Resolution:
     entities, assignment = merge_entities(store.mentions())  # 2
     kb = load_kb()
     mentions = assigned(store.mentions(), assignment)
-    _, events = views(mentions, store.descriptions(), store.claims(), store.events(), kb)
+    claims, events = views(mentions, store.descriptions(), store.claims(), store.events(), kb)
     stories, story_of = cluster_stories(  # 3
         documents,
         mentions,
@@ -42,6 +45,10 @@ def resolve(store: Store, settings: Settings) -> Resolution:
         settings.story_window_days,
         settings.story_threshold,
     )
+    propositions, claim_links = build_propositions(  # 4
+        claims, events, documents, copy_of, story_of, government_of(mentions, kb)
+    )
+    links = sorted([*links, *claim_links], key=lambda lk: (lk.kind, lk.a, lk.b))
     resolution = Resolution(
         entities=tuple(entities),
         mention_entities=tuple(assignment),
@@ -49,6 +56,30 @@ def resolve(store: Store, settings: Settings) -> Resolution:
         links=tuple(links),
         stories=tuple(stories),
         story_of=tuple(sorted(story_of.items())),
+        propositions=tuple(propositions),
     )
     store.replace_resolution(resolution)
     return resolution
+
+
+def government_of(mentions: list[StoredMention], kb: KnowledgeBase) -> Actor:
+    """The actor an entity stands for in a proposition: a capital or a seat of power is its
+    country's government, a person holding an office at the time is the office's country (or
+    organisation); anything else is itself."""
+    entry_of = {sm.entity_id: sm.mention.kb_entry for sm in mentions if sm.mention.kb_entry}
+
+    def actor(entity_id: str | None, when: str | None) -> str | None:
+        if entity_id is None:
+            return None
+        entry = kb.get(entry_of.get(entity_id))
+        if entry is None:
+            return entity_id
+        found = kb.country_of(entry.id)
+        for role in entry.roles if found is None else ():
+            if role.active(when):
+                found = role.country or (role.org and (kb.country_of(role.org) or role.org))
+                if found:
+                    break
+        return make_id("ent", found) if found else entity_id
+
+    return actor

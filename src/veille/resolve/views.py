@@ -25,6 +25,7 @@ class ClaimView:
     speaker_kind: str
     start: int
     end: int
+    parent: str | None = None  # the claim this one is nested in
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,13 @@ def views(
         category = m.category or (m.kb_entry if entry is not None and entry.is_category else None)
         if category:
             categories[sm.doc_id].append((m.start, m.end, category))
+    ids: dict[str, list[str]] = defaultdict(list)
+    for doc_id, c in claims:
+        ids[doc_id].append(claim_id(doc_id, c))
     per_doc: dict[str, list[ClaimView]] = defaultdict(list)
     claim_views = []
     for doc_id, c in claims:
+        mine = ids[doc_id]
         view = ClaimView(
             claim_id(doc_id, c),
             doc_id,
@@ -80,6 +85,7 @@ def views(
             c.speaker_kind,
             c.start,
             c.end,
+            mine[c.parent] if c.parent is not None and c.parent < len(mine) else None,
         )
         per_doc[doc_id].append(view)
         claim_views.append(view)
