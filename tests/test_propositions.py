@@ -121,3 +121,28 @@ def test_times_are_compatible_at_their_granularity() -> None:
     assert not compatible(("2023", "10"), ("2023", "09", "13"))
     assert not compatible(("2022",), ("2023", "10"))
     assert compatible(None, ("2022",))
+
+
+def test_figures_of_one_counted_thing_disagree_when_their_ranges_do_not_meet() -> None:
+    from veille.records import Quantity
+    from veille.resolve.figures import disagreements, quantity_id
+
+    def q(start: int, value: float, bound: str = "exact", counted: str = "soldats") -> Quantity:
+        return Quantity(start, start + 5, "x", value, bound, counted=counted, time="2023-10")  # type: ignore[arg-type]
+
+    ten, twelve = q(0, 10000), q(10, 12000)
+    more = q(20, 11000, "more_than")
+    other = q(30, 300, counted="conteneurs")
+    distance = Quantity(40, 45, "x", 6000, unit="km", counted="km", time="2023-10")
+    quantities = [("d_wire", ten), ("d_en", twelve), ("d_later", more), ("d_later", other)]
+    quantities += [
+        ("d_wire", distance),
+        ("d_en", Quantity(50, 55, "x", 50, unit="km", counted="km", time="2023-10")),
+    ]
+    links = disagreements(quantities, DOCS, {d.id: "s" for d in DOCS})
+    pairs = {(lk.a, lk.b) for lk in links}
+    # d_en (17 Sept) is earlier than d_wire (13 Oct): it comes first
+    assert pairs == {
+        (quantity_id("d_en", twelve), quantity_id("d_wire", ten)),
+        (quantity_id("d_wire", ten), quantity_id("d_later", more)),
+    }

@@ -103,6 +103,7 @@ def export_records(store: Store) -> dict[str, list[dict[str, Any]]]:
     for doc_id, q in store.quantities():
         records["quantities"].append(
             {
+                "id": make_id("qty", doc_id, q.start, q.end),
                 "doc_id": doc_id,
                 "start": q.start,
                 "end": q.end,

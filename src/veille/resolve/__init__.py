@@ -7,6 +7,7 @@ from veille.kb import KnowledgeBase, load_kb
 from veille.records import Resolution, StoredMention
 from veille.resolve.dedup import NUM_PERM, canonical_copies, copy_links
 from veille.resolve.entities import merge_entities
+from veille.resolve.figures import disagreements
 from veille.resolve.propositions import Actor, build_propositions
 from veille.resolve.stories import cluster_stories
 from veille.resolve.views import assigned, views
@@ -17,7 +18,8 @@ from veille.store.base import Store
 def resolve(store: Store, settings: Settings) -> Resolution:
     """1. copies: duplicates (exact and near) and derived articles, from stored MinHash
     signatures; 2. entities merged across documents; 3. stories; 4. propositions with their
-    ``same_event``, ``corroborates`` and ``contradicts`` links; then stored in one go."""
+    ``same_event``, ``corroborates`` and ``contradicts`` links; 5. figures that disagree;
+    then stored in one go."""
     documents = [stored.document for stored in store.documents()]
     new_signatures: list[tuple[str, int, bytes]] = []
     links = copy_links(  # 1
@@ -48,7 +50,8 @@ def resolve(store: Store, settings: Settings) -> Resolution:
     propositions, claim_links = build_propositions(  # 4
         claims, events, documents, copy_of, story_of, government_of(mentions, kb)
     )
-    links = sorted([*links, *claim_links], key=lambda lk: (lk.kind, lk.a, lk.b))
+    figures = disagreements(store.quantities(), documents, story_of)  # 5
+    links = sorted([*links, *claim_links, *figures], key=lambda lk: (lk.kind, lk.a, lk.b))
     resolution = Resolution(
         entities=tuple(entities),
         mention_entities=tuple(assignment),
