@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from veille.export import export_records
+from veille.pipeline import RunSummary
 from veille.records import Document, OffsetMap, PubDate
+from veille.report import render_dossier
 from veille.resolve.dedup import canonical_copies, copy_links, from_bytes, minhash, shingles
+from veille.settings import Settings
+from veille.store import SQLiteStore
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 BOILERPLATE = [
@@ -116,3 +121,52 @@ def test_stored_signatures_are_used_instead_of_recomputed() -> None:
     again = copy_links(docs, 0.7, 0.3, 5, kept, lambda d, n, v: fresh.append(d))
     assert again == first and fresh == []
     assert from_bytes(kept["doc_a"][1]).jaccard(minhash(shingles(text, 5))) == pytest.approx(1.0)
+
+
+def test_the_arms_accusation_and_its_denials_are_one_contested_proposition(
+    corpus_run: tuple[Path, RunSummary],
+) -> None:
+    db, _ = corpus_run
+    with SQLiteStore(db) as store:
+        records = export_records(store)
+        html = render_dossier(store)
+    names = {e["id"]: e["name"] for e in records["entities"]}
+    claims = {c["id"]: c for c in records["claims"]}
+    arms = [
+        p
+        for p in records["propositions"]
+        if p["type"] == "TRANSFER"
+        and names.get(p["agent"]) == "Corée du Nord"
+        and names.get(p["recipient"]) == "Russie"
+    ]
+    assert len(arms) == 1
+    stances = arms[0]["stances"]
+    alleging = {names.get(claims[c]["speaker_entity_id"]) for c in stances["allege"]}
+    denying = {claims[c]["doc_id"] for c in stances["deny"]}
+    assert alleging <= {"Maison-Blanche", "John Kirby"}
+    assert len(denying) >= 4  # denied in the September and the October articles alike
+    contradicts = [lk for lk in records["links"] if lk["kind"] == "contradicts"]
+    assert contradicts and all(
+        claims[lk["a"]]["stance"] in ("assert", "allege") and claims[lk["b"]]["stance"] == "deny"
+        for lk in contradicts
+    )
+    assert 'id="contested"' in html and "Denied by" in html
+
+
+def test_stories_and_links_do_not_depend_on_ingestion_batches(
+    corpus_run: tuple[Path, RunSummary], settings: Settings
+) -> None:
+    from veille.pipeline import run_pipeline
+
+    files = sorted(str(p) for p in CORPUS.iterdir() if p.name != "README.md")
+    with SQLiteStore(":memory:") as store:
+        run_pipeline(files[4:], store, settings)
+        run_pipeline(files[:4], store, settings)
+        batched = export_records(store)
+    with SQLiteStore(corpus_run[0]) as store:
+        whole = export_records(store)
+    for kind in ("stories", "propositions", "links"):
+        assert batched[kind] == whole[kind], kind
+    assert [d["story_id"] for d in batched["documents"]] == [
+        d["story_id"] for d in whole["documents"]
+    ]
