@@ -195,6 +195,16 @@ def _attach_denials(
     when: Callable[[str], str | None],
 ) -> None:
     placed = set().union(*member_claims) if member_claims else set()
+    # candidates come from indexes (by participant, by alleging document), never all groups
+    by_party: dict[str, set[int]] = defaultdict(set)
+    by_doc: dict[str, set[int]] = defaultdict(set)
+    for i, ((_, agent, other), group) in enumerate(flat):
+        for party in (agent, other):
+            if party:
+                by_party[party].add(i)
+        for ev in group.events:
+            if ev.claim is not None and ev.claim.stance == "allege":
+                by_doc[ev.doc_id].add(i)
     deny_events: dict[str, list[EventView]] = defaultdict(list)
     for ev in events:
         if ev.claim is not None:
@@ -210,10 +220,12 @@ def _attach_denials(
         t = next((k for ev in own if ev.type == "DENY" and (k := time_key(ev.time))), None)
 
         # the most alleged accusation against the denier, its own story first among equals
+        involved = set().union(*(by_party.get(d, set()) for d in deniers if d))
         for scope in ("document", "anywhere"):
+            pool = by_doc.get(claim.doc_id, set()) if scope == "document" else involved
             ranked = sorted(
                 (r, i)
-                for i in range(len(flat))
+                for i in pool
                 if (r := _answer_rank(claim, deniers, t, flat[i], scope, story_of)) is not None
             )
             if ranked:
