@@ -28,6 +28,7 @@ RECORD_TYPES = (
     "claims",
     "events",
     "stories",
+    "propositions",
     "links",
 )
 
@@ -103,6 +104,7 @@ def export_records(store: Store) -> dict[str, list[dict[str, Any]]]:
     for doc_id, q in store.quantities():
         records["quantities"].append(
             {
+                "id": make_id("qty", doc_id, q.start, q.end),
                 "doc_id": doc_id,
                 "start": q.start,
                 "end": q.end,
@@ -119,7 +121,46 @@ def export_records(store: Store) -> dict[str, list[dict[str, Any]]]:
     records["claims"], claim_ids = _claims(store, mentions)
     records["events"] = _events(store, mentions, claim_ids)
     for link in store.links():
-        records["links"].append({"kind": link.kind, "a": link.a, "b": link.b, "score": link.score})
+        records["links"].append(
+            {
+                "kind": link.kind,
+                "a": link.a,
+                "b": link.b,
+                "score": link.score,
+                "proposition": link.proposition,
+            }
+        )
+    for story in store.stories():
+        records["stories"].append(
+            {
+                "id": story.id,
+                "label": story.label,
+                "doc_ids": list(story.doc_ids),
+                "first_published": story.first_published,
+                "last_published": story.last_published,
+                "top_entities": list(story.top_entities),
+            }
+        )
+    for p in store.propositions():
+        records["propositions"].append(
+            {
+                "id": p.id,
+                "type": p.type,
+                "agent": p.agent,
+                "recipient": p.recipient,
+                "target": p.target,
+                "item": p.item,
+                "time": p.time,
+                "events": list(p.events),
+                "claims": list(p.claims),
+                "documents": list(p.documents),
+                "outlets": list(p.outlets),
+                "independent_sources": p.independent_sources,
+                "stances": {stance: list(ids) for stance, ids in p.stances},
+                "first_seen": p.first_seen,
+                "last_seen": p.last_seen,
+            }
+        )
     return records
 
 
@@ -175,6 +216,10 @@ class _EntityIndex:
             return (person, sm.mention.end - sm.mention.start, -sm.mention.start)
 
         return max(overlapping, key=rank).entity_id
+
+
+# The span -> entity rule is shared with the cross-document stage (resolve/views.py).
+EntityIndex = _EntityIndex
 
 
 def _claims(

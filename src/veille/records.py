@@ -299,12 +299,51 @@ class Entity:
 
 @dataclass(frozen=True)
 class Link:
-    """Cross-document agreement between two records: ``duplicate``, ``corroborates``, …"""
+    """Cross-document agreement between two records: ``duplicate``, ``corroborates``, …
+
+    ``proposition`` is the proposition both records belong to, when there is one."""
 
     kind: str
     a: str
     b: str
     score: float
+    proposition: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles grouped by the event they cover (see resolve/stories.py)."""
+
+    id: str
+    label: str
+    doc_ids: tuple[str, ...]
+    first_published: str | None
+    last_published: str | None
+    top_entities: tuple[str, ...]  # entity ids, most characteristic first
+
+
+@dataclass(frozen=True)
+class Proposition:
+    """One thing several reports state: an event signature with the claims and events behind it.
+
+    ``stances`` maps each stance to the claim ids taking it; ``independent_sources`` counts
+    copies of one dispatch once and an outlet relaying a government as that government."""
+
+    id: str
+    type: str
+    agent: str | None
+    recipient: str | None
+    target: str | None
+    item: str | None
+    time: str | None
+    events: tuple[str, ...]
+    claims: tuple[str, ...]
+    documents: tuple[str, ...]
+    outlets: tuple[str, ...]
+    independent_sources: int
+    stances: tuple[tuple[str, tuple[str, ...]], ...]
+    first_seen: str | None
+    last_seen: str | None
 
 
 @dataclass(frozen=True)
@@ -315,3 +354,6 @@ class Resolution:
     mention_entities: tuple[tuple[str, int, int, str], ...]  # (doc_id, start, end, entity_id)
     duplicate_of: tuple[tuple[str, str], ...]  # (doc_id, canonical doc_id)
     links: tuple[Link, ...]
+    stories: tuple[Story, ...] = ()
+    story_of: tuple[tuple[str, str], ...] = ()  # (doc_id, story id)
+    propositions: tuple[Proposition, ...] = ()

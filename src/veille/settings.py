@@ -26,6 +26,9 @@ class Settings:
     # Resolve
     near_duplicate_threshold: float = 0.7
     shingle_size: int = 5
+    derived_threshold: float = 0.3
+    story_window_days: int = 10
+    story_threshold: float = 0.35
 
     def with_overrides(self, overrides: dict[str, str]) -> Settings:
         """Apply ``NAME=VALUE`` overrides, converting each value to the declared type."""
@@ -59,6 +62,11 @@ SETTING_HELP: dict[str, str] = {
     "nlp_batch_size": "Documents per spaCy batch.",
     "near_duplicate_threshold": "Shingle Jaccard from which two documents are near-duplicates.",
     "shingle_size": "Words per shingle for near-duplicate detection.",
+    "derived_threshold": "Share of the shorter text's shingles found in the other from which "
+    "it is derived from it (a rewrite or excerpt).",
+    "story_window_days": "Days around an article within which a story's articles are compared.",
+    "story_threshold": "Similarity (entities, event signatures, terms) from which an article "
+    "joins a story.",
 }
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from veille.eval.baselines import baseline_records
+from veille.eval.baselines import baseline_records, entity_overlap_stories
 from veille.eval.gold import Gold, GoldError, load_gold
 from veille.eval.metrics import Score
 from veille.eval.offsets import (
@@ -92,6 +92,8 @@ def evaluate(
     }
     scores = score_all(gold, anchored, predicted)  # 5
     naive = {**predicted, **baseline_records([d for d in stored if d.id in wanted], settings)}
+    naive["documents"] = entity_overlap_stories(predicted["documents"], predicted["mentions"])
+    naive["links"] = [lk for lk in predicted["links"] if lk["kind"] in ("duplicate", "derived")]
     baselines = score_all(gold, anchored, naive)
     unmatched = tuple(d["doc"] for d in gold.documents if d["doc"] not in doc_ids)
     return EvalReport(scores, baselines, anchored.unanchored, unmatched)

@@ -57,8 +57,11 @@ def as_predicted(gold: Gold, anchored: Anchored) -> dict[str, list[Record]]:
         "links": [
             {**lk, "a": ids[lk["a"]], "b": ids[lk["b"]]}
             for lk in gold.records["links"]
-            if lk.get("kind") == "duplicate" and lk.get("a") in ids and lk.get("b") in ids
-        ],
+            if lk.get("kind") in ("duplicate", "derived")
+            and lk.get("a") in ids
+            and lk.get("b") in ids
+        ]
+        + [lk for lk in gold.records["links"] if lk.get("kind") in ("corroborates", "contradicts")],
     }
 
 

@@ -4,7 +4,9 @@
 - times: ``dateparser.search.search_dates`` alone, anchored on the publication day if known;
 - quantities: digits and text2num number words, bound always exact, next word as counted;
 - claims: a quotation-mark regex (content inside the marks, no speaker);
-- events: trigger words alone (the events lexicon), no arguments, no time.
+- events: trigger words alone (the events lexicon), no arguments, no time;
+- stories: documents sharing enough entities (Jaccard of their entity sets) in one story;
+- links: copies as veille finds them, no claim links.
 """
 
 from __future__ import annotations
@@ -167,3 +169,28 @@ def _quotes(doc: Document) -> Iterator[Record]:
             "stance": "assert",
             "direct": True,
         }
+
+
+def entity_overlap_stories(
+    documents: list[Record], mentions: list[Record], threshold: float = 0.3
+) -> list[Record]:
+    """Document rows with ``story_id`` from shared entities alone: connected components of the
+    pairs whose entity sets have a Jaccard of at least ``threshold``; no time, no events."""
+    entities: dict[str, set[str]] = {d["id"]: set() for d in documents}
+    for m in mentions:
+        if m.get("entity_id") and m["doc_id"] in entities:
+            entities[m["doc_id"]].add(m["entity_id"])
+    parent = {doc_id: doc_id for doc_id in entities}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    ids = sorted(entities)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            union = entities[a] | entities[b]
+            if union and len(entities[a] & entities[b]) / len(union) >= threshold:
+                parent[max(find(a), find(b))] = min(find(a), find(b))
+    return [{**d, "story_id": f"overlap:{find(d['id'])}"} for d in documents]

@@ -217,17 +217,18 @@ def score_all(
         written = (a.get("speaker") or "").casefold()
         return bool(spoken and written) and (spoken in written or written in spoken)
 
-    scores["claims"] = match(
-        "claims",
-        g["claims"],
-        predicted["claims"],
-        lambda a, b: (
+    def same_claim(a: Record, b: Record) -> bool:
+        return bool(
             a["doc_id"] == b["doc_id"]
             and _overlaps(a["span"], b["start"], b["end"])
             and a.get("stance") == b.get("stance")
             and same_speaker(a, b)
-        ),
-    )
+        )
+
+    scores["claims"] = match("claims", g["claims"], predicted["claims"], same_claim)
+    claim_of = _align(g["claims"], predicted["claims"], same_claim)
+    for kind in ("contradicts", "corroborates"):
+        scores[f"links.{kind}"] = _claim_links(gold, predicted, claim_of, kind)
 
     def agent(arguments: list[Record], key: str) -> str | None:
         for arg in arguments or []:
@@ -251,7 +252,41 @@ def score_all(
     scores["stories"] = _stories(gold, anchored, predicted)
     scores["duplicates"] = _duplicates(gold, anchored, predicted)
     scores["published"] = _published(gold, anchored, predicted)
+    scores["copies"] = _duplicates(gold, anchored, predicted, ("duplicate", "derived"))
     return scores
+
+
+def _align(
+    gold: list[Record], predicted: list[Record], same: Callable[[Record, Record], bool]
+) -> dict[str, str]:
+    """Predicted claim id -> gold claim id, one to one, matched as the claim score matches."""
+    found: dict[str, str] = {}
+    for g in gold:
+        for p in predicted:
+            if p.get("id") and p["id"] not in found and same(g, p):
+                found[p["id"]] = g["id"]
+                break
+    return found
+
+
+def _claim_links(
+    gold: Gold, predicted: dict[str, list[Record]], claim_of: dict[str, str], kind: str
+) -> Score:
+    """Pair F1 of claim links; ``contradicts`` pairs are ordered (alleging, denying), the
+    others not. A predicted link counts when both its claims match the gold link's claims."""
+
+    def key(a: Any, b: Any) -> tuple[str, str]:
+        a, b = str(a), str(b)
+        return (a, b) if kind == "contradicts" else (min(a, b), max(a, b))
+
+    gold_pairs = {key(lk["a"], lk["b"]) for lk in gold.records["links"] if lk.get("kind") == kind}
+    claims = {c.get("id") for c in predicted["claims"]}
+    predicted_pairs = {
+        key(claim_of.get(lk["a"], lk["a"]), claim_of.get(lk["b"], lk["b"]))
+        for lk in predicted["links"]
+        if lk["kind"] == kind and lk["a"] in claims and lk["b"] in claims
+    }
+    return prf(len(gold_pairs & predicted_pairs), len(gold_pairs), len(predicted_pairs))
 
 
 def _published(gold: Gold, anchored: Anchored, predicted: dict[str, list[Record]]) -> Score:
@@ -284,17 +319,23 @@ def _stories(gold: Gold, anchored: Anchored, predicted: dict[str, list[Record]])
     return bcubed(gold_labels, {d: story_of.get(d, f"single:{d}") for d in gold_labels})
 
 
-def _duplicates(gold: Gold, anchored: Anchored, predicted: dict[str, list[Record]]) -> Score:
+def _duplicates(
+    gold: Gold,
+    anchored: Anchored,
+    predicted: dict[str, list[Record]],
+    kinds: tuple[str, ...] = ("duplicate",),
+) -> Score:
+    """Pair F1 of document copies (unordered pairs, of any of ``kinds``)."""
     ids = anchored.doc_ids
     gold_pairs = {
         frozenset((ids[link["a"]], ids[link["b"]]))
         for link in gold.records["links"]
-        if link.get("kind") == "duplicate" and link.get("a") in ids and link.get("b") in ids
+        if link.get("kind") in kinds and link.get("a") in ids and link.get("b") in ids
     }
     wanted = set(ids.values())
     predicted_pairs = {
         frozenset((link["a"], link["b"]))
         for link in predicted["links"]
-        if link["kind"] == "duplicate" and link["a"] in wanted and link["b"] in wanted
+        if link["kind"] in kinds and link["a"] in wanted and link["b"] in wanted
     }
     return prf(len(gold_pairs & predicted_pairs), len(gold_pairs), len(predicted_pairs))

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from veille import __version__
 from veille.records import Entity, Quantity, StoredDocument, StoredMention, TimeExpression
+from veille.report.picture import contested, story_overview
 from veille.store.base import Store
 
 CONTEXT_CHARS = 70
@@ -158,6 +159,10 @@ def _timeline_and_claims(
 
     records = export_records(store)
     claims = {c["id"]: c for c in records["claims"]}
+    picture = {
+        "stories": story_overview(store, by_id, names, records["events"]),
+        "contested": contested(records, by_id, names),
+    }
     sentences = {doc_id: store.sentences(doc_id) for doc_id in by_id}
 
     def sentence(doc_id: str, offset: int) -> str:
@@ -188,7 +193,7 @@ def _timeline_and_claims(
         who = names.get(claim["speaker_entity_id"] or "") or claim["speaker"] or "(unattributed)"
         speakers[who].append(claim)
     by_speaker = sorted(speakers.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    return {"timeline": timeline, "claims_by_speaker": by_speaker}
+    return {"timeline": timeline, "claims_by_speaker": by_speaker, **picture}
 
 
 def _times_by_doc(store: Store) -> dict[str, list[TimeExpression]]:

@@ -12,11 +12,13 @@ from veille.records import (
     Event,
     IngestError,
     Link,
+    Proposition,
     Quantity,
     Resolution,
     Sentence,
     StoredDocument,
     StoredMention,
+    Story,
     TimeExpression,
 )
 
@@ -52,6 +54,18 @@ class Store(Protocol):
     def entities(self) -> list[Entity]: ...
 
     def links(self) -> list[Link]: ...
+
+    def stories(self) -> list[Story]: ...
+
+    def propositions(self) -> list[Proposition]: ...
+
+    def signatures(self, shingle_size: int, num_perm: int) -> dict[str, tuple[int, bytes]]:
+        """Stored MinHash signatures made with these parameters: doc_id -> (shingles, values)."""
+
+    def add_signatures(
+        self, shingle_size: int, num_perm: int, rows: list[tuple[str, int, bytes]]
+    ) -> None:
+        """Keep (doc_id, number of shingles, MinHash values) so they are never recomputed."""
 
     def errors(self) -> list[IngestError]: ...
 

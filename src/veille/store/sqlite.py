@@ -20,12 +20,14 @@ from veille.records import (
     Link,
     Mention,
     OffsetMap,
+    Proposition,
     PubDate,
     Quantity,
     Resolution,
     Sentence,
     StoredDocument,
     StoredMention,
+    Story,
     TimeExpression,
 )
 
@@ -247,8 +249,10 @@ class SQLiteStore:
         with self.conn:
             self.conn.execute("DELETE FROM entities")
             self.conn.execute("DELETE FROM links")
+            self.conn.execute("DELETE FROM stories")
+            self.conn.execute("DELETE FROM propositions")
             self.conn.execute("UPDATE mentions SET entity_id = NULL")
-            self.conn.execute("UPDATE documents SET duplicate_of = NULL")
+            self.conn.execute("UPDATE documents SET duplicate_of = NULL, story_id = NULL")
             self.conn.executemany(
                 "INSERT INTO entities (id, kb_id, name, type, aliases, mentions, documents) "
                 "VALUES (?,?,?,?,?,?,?)",
@@ -274,9 +278,68 @@ class SQLiteStore:
                 [(canonical, doc) for doc, canonical in resolution.duplicate_of],
             )
             self.conn.executemany(
-                "INSERT INTO links (kind, a, b, score) VALUES (?,?,?,?)",
-                [(lk.kind, lk.a, lk.b, lk.score) for lk in resolution.links],
+                "INSERT OR IGNORE INTO links (kind, a, b, score, proposition) VALUES (?,?,?,?,?)",
+                [(lk.kind, lk.a, lk.b, lk.score, lk.proposition) for lk in resolution.links],
             )
+            self.conn.executemany(
+                "UPDATE documents SET story_id = ? WHERE id = ?",
+                [(story, doc) for doc, story in resolution.story_of],
+            )
+            self.conn.executemany(
+                "INSERT INTO stories (id, label, doc_ids, first_published, last_published, "
+                "top_entities) VALUES (?,?,?,?,?,?)",
+                [
+                    (
+                        st.id,
+                        st.label,
+                        json.dumps(list(st.doc_ids)),
+                        st.first_published,
+                        st.last_published,
+                        json.dumps(list(st.top_entities)),
+                    )
+                    for st in resolution.stories
+                ],
+            )
+            self.conn.executemany(
+                "INSERT INTO propositions (id, record) VALUES (?, ?)",
+                [
+                    (p.id, json.dumps(_proposition_json(p), ensure_ascii=False))
+                    for p in resolution.propositions
+                ],
+            )
+
+    def signatures(self, shingle_size: int, num_perm: int) -> dict[str, tuple[int, bytes]]:
+        """Stored MinHash signatures made with these parameters: doc_id -> (shingles, values)."""
+        rows = self.conn.execute(
+            "SELECT doc_id, shingles, hashvalues FROM copy_signatures "
+            "WHERE shingle_size = ? AND num_perm = ?",
+            (shingle_size, num_perm),
+        )
+        return {doc_id: (n, bytes(values)) for doc_id, n, values in rows}
+
+    def add_signatures(
+        self, shingle_size: int, num_perm: int, rows: list[tuple[str, int, bytes]]
+    ) -> None:
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO copy_signatures (doc_id, shingle_size, num_perm, "
+                "shingles, hashvalues) VALUES (?,?,?,?,?)",
+                [(doc_id, shingle_size, num_perm, n, values) for doc_id, n, values in rows],
+            )
+
+    def stories(self) -> list[Story]:
+        rows = self.conn.execute(
+            "SELECT id, label, doc_ids, first_published, last_published, top_entities "
+            "FROM stories ORDER BY id"
+        )
+        return [
+            Story(sid, label, tuple(json.loads(docs)), first, last, tuple(json.loads(top)))
+            for sid, label, docs, first, last, top in rows
+        ]
+
+    def propositions(self) -> list[Proposition]:
+        rows = self.conn.execute("SELECT record FROM propositions ORDER BY id")
+        return [_proposition_record(json.loads(row[0])) for row in rows]
 
     # -- reading -----------------------------------------------------------------------
 
@@ -387,8 +450,10 @@ class SQLiteStore:
         ]
 
     def links(self) -> list[Link]:
-        rows = self.conn.execute("SELECT kind, a, b, score FROM links ORDER BY kind, a, b")
-        return [Link(kind, a, b, score) for kind, a, b, score in rows]
+        rows = self.conn.execute(
+            "SELECT kind, a, b, score, proposition FROM links ORDER BY kind, a, b"
+        )
+        return [Link(kind, a, b, score, prop) for kind, a, b, score, prop in rows]
 
     def errors(self) -> list[IngestError]:
         rows = self.conn.execute(
@@ -426,6 +491,26 @@ class SQLiteStore:
 
 class StoreError(Exception):
     """The store cannot be opened or written (not a database, locked, read-only)."""
+
+
+def _proposition_json(p: Proposition) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name in Proposition.__dataclass_fields__:
+        value = getattr(p, name)
+        if name == "stances":
+            value = {stance: list(ids) for stance, ids in value}
+        elif isinstance(value, tuple):
+            value = list(value)
+        row[name] = value
+    return row
+
+
+def _proposition_record(row: dict[str, Any]) -> Proposition:
+    values = dict(row)
+    values["stances"] = tuple((k, tuple(v)) for k, v in sorted(row["stances"].items()))
+    for name in ("events", "claims", "documents", "outlets"):
+        values[name] = tuple(row[name])
+    return Proposition(**values)
 
 
 def _stored_document(row: tuple[Any, ...]) -> StoredDocument:
