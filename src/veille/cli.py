@@ -254,7 +254,7 @@ def eval_command(
     """
     import json
 
-    from veille.eval import CacheMissing, GoldError, check_floors, evaluate
+    from veille.eval import CacheMissing, GoldError, check_floors, evaluate, floor_subsets
     from veille.eval.timeml import evaluate_timeml, format_report
 
     if not gold_dir and not timeml_dir:
@@ -281,6 +281,11 @@ def eval_command(
         achieved.update({rule: score.f1 for rule, score in result.scores.items()})
         if not as_json:
             _print_eval(gold_dir, result)
+        for name, files, _ in floor_subsets(floors) if floors else ():
+            part = evaluate(gold_dir, settings, corpus_dir=corpus, files=files)
+            achieved.update({f"{name}:{rule}": s.f1 for rule, s in part.scores.items()})
+            if not as_json:
+                _print_eval(f"{gold_dir} ({name})", part)
     if timeml_dir:
         timeml = evaluate_timeml(timeml_dir, settings)
         results["timeml"] = {

@@ -14,7 +14,7 @@ import difflib
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -288,7 +288,19 @@ def _blocks(source: str, clean: str) -> tuple[tuple[int, int, int], ...]:
 
 def only_language(gold: Gold, language: str) -> Gold:
     """The gold restricted to the documents in ``language`` (records and links follow)."""
-    keys = {d["doc"] for d in gold.documents if d.get("language") == language}
+    return only_documents(gold, {d["doc"] for d in gold.documents if d.get("language") == language})
+
+
+def only_files(gold: Gold, files: Collection[str]) -> Gold:
+    """The gold restricted to the documents read from ``files`` (file names)."""
+    return only_documents(gold, {d["doc"] for d in gold.documents if d.get("file") in files})
+
+
+_COPIES = ("duplicate", "derived")
+
+
+def only_documents(gold: Gold, keys: set[str]) -> Gold:
+    """The gold restricted to the documents ``keys`` (records and links follow)."""
     records: dict[str, list[Record]] = {}
     for kind, rows in gold.records.items():
         if kind == "documents":
@@ -297,11 +309,13 @@ def only_language(gold: Gold, language: str) -> Gold:
             records[kind] = [
                 {**s, "docs": [k for k in s.get("docs", []) if k in keys]} for s in rows
             ]
-        elif kind == "links":
+        elif kind == "links":  # copies between kept documents, claim links between kept claims
+            claims = {c.get("id") for c in gold.records.get("claims", []) if c.get("doc") in keys}
             records[kind] = [
                 link
                 for link in rows
-                if link.get("kind") != "duplicate" or {link.get("a"), link.get("b")} <= keys
+                if {link.get("a"), link.get("b")}
+                <= (keys if link.get("kind") in _COPIES else claims)
             ]
         elif kind == "entities":
             records[kind] = list(rows)
