@@ -632,7 +632,11 @@ def _object(ctx: Context, tok: Any, hi: int) -> Span | None:
     """The object of a denial or accusation, with its "de" complement, up to ", ce que"."""
     args = [c for c in tok.children if c.i > tok.i and c.dep_ in _ARG_DEPS]
     if not any(c.dep_ == "obj" and c.pos_ not in ("PRON",) for c in args):
-        return None
+        # "accuse depuis longtemps X de …": the parser takes X for the adverbial's noun; a
+        # name with its "de" + infinitive after the verb is still the accused
+        args = [c for c in tok.children if c.i > tok.i and _accused_oblique(ctx, c)]
+        if not args:
+            return None
     first = min(c.left_edge.i for c in args)
     while first < hi and ctx.word(first) in ctx.lex.skip_after_cue:
         first += 1  # "accuse depuis l'an dernier Pyongyang de …": not "dernier Pyongyang"
@@ -646,6 +650,19 @@ def _object(ctx: Context, tok: Any, hi: int) -> Span | None:
         return None
     span = _closed(ctx, trim_content(ctx.text, ctx.doc[first].idx, ctx.char_span(last, last)[1]))
     return span if span[1] > span[0] else None
+
+
+def _accused_oblique(ctx: Context, c: Any) -> bool:
+    return (
+        c.dep_.startswith("obl")
+        and c.pos_ in ("PROPN", "NOUN")
+        and any(
+            g.dep_ == "acl"
+            and g.pos_ == "VERB"
+            and any(m.dep_ == "mark" and ctx.word(m.i) in ("de", "d'") for m in g.children)
+            for g in c.children
+        )
+    )
 
 
 _ANY = frozenset({"tout", "toute", "tous", "toutes"})
